@@ -1,0 +1,170 @@
+package com.justelegance.privacy.consent;
+
+import com.justelegance.privacy.events.ConsentChanged;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestTokens;
+import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The storefront records a consent decision; the state changes at once and ConsentChanged reaches Kafka through
+ * the outbox, keyed by subject, without personal data. A repeated choice is kept as proof but publishes nothing.
+ */
+@QuarkusTest
+class ConsentDecisionTest {
+
+    @Test
+    void aGrantIsStoredAndPublishedAsConsentChanged() {
+        String subject = "cust-" + UUID.randomUUID();
+        try (TopicProbe consents = TopicProbe.open(Topics.CONSENT)) {
+            given().auth().none().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                    .contentType(ContentType.JSON)
+                    .body(decision("EMAIL_MARKETING", "GRANTED", "CHECKOUT", "ACCEPT"))
+                    .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
+                    .then().statusCode(201)
+                    .body("changedPurposes", contains("EMAIL_MARKETING"));
+
+            ConsumerRecord<String, String> record = consents.awaitRecord(r -> subject.equals(r.key()));
+            EventEnvelope<?> event = com.justelegance.privacy.events.EventCodec.decode(record.value());
+            assertThat(event.subjectId(), equalTo(subject));
+            assertThat(event.producer(), equalTo("consent-service"));
+            assertThat(event.payload(), instanceOf(ConsentChanged.class));
+            ConsentChanged changed = (ConsentChanged) event.payload();
+            assertThat(changed.purpose(), equalTo("EMAIL_MARKETING"));
+            assertThat(changed.state(), equalTo(ConsentState.GRANTED));
+            assertThat(record.value(), not(containsString("@")));
+        }
+
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .when().get("/api/v1/subjects/{subject}/consents", subject)
+                .then().statusCode(200)
+                .body("purpose", contains("EMAIL_MARKETING"))
+                .body("state", contains("GRANTED"));
+    }
+
+    @Test
+    void repeatingTheCurrentChoicePublishesNothingButAChangeDoes() {
+        String subject = "cust-" + UUID.randomUUID();
+        try (TopicProbe consents = TopicProbe.open(Topics.CONSENT)) {
+            record(subject, "SMS_MARKETING", "GRANTED").body("changedPurposes", contains("SMS_MARKETING"));
+            record(subject, "SMS_MARKETING", "GRANTED").body("changedPurposes", empty());
+            record(subject, "SMS_MARKETING", "WITHDRAWN").body("changedPurposes", contains("SMS_MARKETING"));
+
+            // The withdrawal is the subject's second event on its partition: the repeat, in between, sent nothing.
+            consents.awaitEvent(e -> e.subjectId().equals(subject)
+                    && ((ConsentChanged) e.payload()).state() == ConsentState.WITHDRAWN);
+            List<ConsumerRecord<String, String>> forSubject = consents.drain(java.time.Duration.ZERO).stream()
+                    .filter(r -> subject.equals(r.key())).toList();
+            assertThat(forSubject, hasSize(2));
+        }
+
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .when().get("/api/v1/subjects/{subject}/consents", subject)
+                .then().statusCode(200)
+                .body("state", contains("WITHDRAWN"));
+    }
+
+    @Test
+    void anUnknownPurposeIsRefusedWithAProblem() {
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body(decision("TELEPATHY_MARKETING", "GRANTED", "CHECKOUT", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/unknown-purpose"))
+                .body("detail", containsString("TELEPATHY_MARKETING"));
+    }
+
+    @Test
+    void anInvalidStateOrMalformedBodyIsABadRequestNotAServerError() {
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body(decision("EMAIL_MARKETING", "MAYBE", "CHECKOUT", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/unreadable-body"));
+
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("{\"choices\": [")
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("{\"choices\": [], \"source\": \"CHECKOUT\", \"method\": \"ACCEPT\"}")
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/validation-failed"))
+                .body("errors.field", contains("choices", "policyVersion"));
+    }
+
+    @Test
+    void aSubjectIdThatLooksLikeAnEmailAddressIsRefused() {
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body(decision("EMAIL_MARKETING", "GRANTED", "CHECKOUT", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "jane@example.com")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("subjectId"));
+    }
+
+    @Test
+    void withoutATokenOrWithTheWrongRoleTheCallIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body(decision("EMAIL_MARKETING", "GRANTED", "CHECKOUT", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+
+        given().header("Authorization", TestTokens.expiredBearer(Roles.STOREFRONT))
+                .when().get("/api/v1/subjects/{subject}/consents", "cust-1")
+                .then().statusCode(401);
+
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .contentType(ContentType.JSON)
+                .body(decision("EMAIL_MARKETING", "GRANTED", "CHECKOUT", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.ValidatableResponse record(String subject, String purpose, String state) {
+        return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body(decision(purpose, state, "ACCOUNT_SETTINGS", "SAVE"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then().statusCode(201);
+    }
+
+    static String decision(String purpose, String state, String source, String method) {
+        return """
+                {"choices": [{"purpose": "%s", "state": "%s"}], "policyVersion": "2026-11",
+                 "source": "%s", "method": "%s", "decidedAt": "2026-11-24T10:15:00Z"}
+                """.formatted(purpose, state, source, method);
+    }
+}

@@ -1,0 +1,50 @@
+package com.justelegance.privacy.retention.rest;
+
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.service.TimelineService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A subject's retention timeline. */
+@Path("/api/v1/subjects/{subjectId}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Timelines")
+public class TimelineResource {
+
+    private final TimelineService timelines;
+
+    public TimelineResource(TimelineService timelines) {
+        this.timelines = timelines;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The subject's last contact and the dated contacts it comes from")
+    public TimelineView timeline(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+        TimelineService.Timeline timeline = timelines.timeline(subjectId);
+        return new TimelineView(timeline.subjectId(), timeline.lastContactAt(), timeline.entries().stream()
+                .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
+                .toList());
+    }
+
+    /** A subject's timeline as the API shows it. */
+    public record TimelineView(String subjectId, Instant lastContactAt, List<Entry> entries) {
+
+        /** One dated contact and the event it came from. */
+        public record Entry(UUID eventId, String kind, Instant occurredAt) {
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.justelegance.privacy.retention;
+
+import com.justelegance.privacy.events.ConsentChanged;
+import com.justelegance.privacy.events.EventCodec;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.Channel;
+import com.justelegance.privacy.events.codes.ConsentMethod;
+import com.justelegance.privacy.events.codes.ConsentSource;
+import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.events.codes.Courier;
+import com.justelegance.privacy.events.codes.LawfulBasis;
+import com.justelegance.privacy.events.codes.PaymentProvider;
+import com.justelegance.privacy.events.codes.SalesChannel;
+import com.justelegance.privacy.kit.inbox.DeadLetterPublisher;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestEvents;
+import com.justelegance.privacy.testing.TestTokens;
+import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * Events from consent-service and the storefront move a subject's last contact, through the idempotent inbox:
+ * a redelivered event changes nothing, an older event never moves the date back, and a malformed record goes to
+ * the dead-letter topic while the next good one is still applied.
+ */
+@QuarkusTest
+class ContactTimelineTest {
+
+    private static final Instant NOV_24 = Instant.parse("2026-11-24T10:15:00Z");
+
+    @Test
+    void aConsentChangeRecordsTheSubjectsLastContact() {
+        String subject = newSubject();
+
+        TestEvents.publish(consentChanged(subject, NOV_24));
+
+        awaitLastContact(subject, NOV_24)
+                .body("entries", hasSize(1))
+                .body("entries[0].kind", equalTo("ConsentChanged"));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String subject = newSubject();
+        EventEnvelope<ConsentChanged> event = consentChanged(subject, NOV_24);
+        Instant later = NOV_24.plus(Duration.ofDays(3));
+        try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.CONSENT))) {
+            TestEvents.publish(event);
+            TestEvents.publish(event);
+            TestEvents.publish(consentChanged(subject, later));
+
+            // Same key, same partition: once the third event is applied, the redelivery before it was handled.
+            awaitLastContact(subject, later).body("entries", hasSize(2));
+            assertThat(deadLetters.drain(Duration.ofMillis(500)).stream()
+                    .filter(r -> subject.equals(r.key())).toList(), empty());
+        }
+    }
+
+    @Test
+    void anOlderEventArrivingLateNeverMovesTheDateBackwards() {
+        String subject = newSubject();
+        Instant earlier = NOV_24.minus(Duration.ofDays(400));
+
+        TestEvents.publish(orderPlaced(subject, NOV_24));
+        TestEvents.publish(consentChanged(subject, earlier));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> timeline(subject).statusCode(200)
+                .body("entries", hasSize(2))
+                .body("lastContactAt", equalTo(NOV_24.toString())));
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndTheNextGoodOneIsStillApplied() {
+        String subject = newSubject();
+        try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.STOREFRONT_ACTIVITY))) {
+            TestEvents.send(Topics.STOREFRONT_ACTIVITY, subject, "{\"eventType\": \"OrderPlaced\", \"oops\": ");
+            TestEvents.publish(orderPlaced(subject, NOV_24));
+
+            awaitLastContact(subject, NOV_24);
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key()));
+            assertThat(header(deadLetter, DeadLetterPublisher.TOPIC_HEADER), equalTo(Topics.STOREFRONT_ACTIVITY));
+            assertThat(header(deadLetter, DeadLetterPublisher.REASON_HEADER).startsWith("Malformed JSON"),
+                    equalTo(true));
+        }
+    }
+
+    @Test
+    void anEventWithPersonalDataInItsIdsIsDeadLetteredNotStored() {
+        String subject = newSubject();
+        String leaky = EventCodec.encode(orderPlaced(subject, NOV_24))
+                .replace("\"subjectId\":\"" + subject + "\"", "\"subjectId\":\"jane.doe@example.com\"");
+        try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.STOREFRONT_ACTIVITY))) {
+            TestEvents.send(Topics.STOREFRONT_ACTIVITY, subject, leaky);
+            TestEvents.publish(orderPlaced(subject, NOV_24));
+
+            awaitLastContact(subject, NOV_24).body("entries", hasSize(1));
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key()));
+            assertThat(header(deadLetter, DeadLetterPublisher.REASON_HEADER).contains("@"), equalTo(false));
+        }
+    }
+
+    @Test
+    void onlyThePrivacyOfficerAndAuditorsReadTimelines() {
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .when().get("/api/v1/subjects/{subject}/timeline", "cust-1")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/subjects/{subject}/timeline", newSubject())
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitLastContact(String subject, Instant expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> timeline(subject).statusCode(200)
+                .body("lastContactAt", equalTo(expected.toString())));
+        return timeline(subject);
+    }
+
+    private static io.restassured.response.ValidatableResponse timeline(String subject) {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/subjects/{subject}/timeline", subject)
+                .then();
+    }
+
+    private static String newSubject() {
+        return "cust-" + UUID.randomUUID();
+    }
+
+    private static EventEnvelope<ConsentChanged> consentChanged(String subject, Instant at) {
+        return EventEnvelope.create(subject, "consent-service", at, new ConsentChanged(UUID.randomUUID().toString(),
+                "EMAIL_MARKETING", Channel.EMAIL, ConsentState.GRANTED, LawfulBasis.CONSENT, "2026-11",
+                ConsentSource.CHECKOUT, ConsentMethod.ACCEPT, at));
+    }
+
+    private static EventEnvelope<OrderPlaced> orderPlaced(String subject, Instant at) {
+        return EventEnvelope.create(subject, "storefront", at,
+                new OrderPlaced("ord-" + UUID.randomUUID(), SalesChannel.WEBSITE, Courier.DPD, PaymentProvider.PAYPAL));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,47 @@
+package com.justelegance.privacy.kit.audit;
+
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Every service's audit log, readable by the privacy officer and auditors. */
+@Path("/api/v1/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit log")
+@RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+public class AuditLogResource {
+
+    private final AuditLog auditLog;
+
+    public AuditLogResource(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GET
+    @Operation(summary = "Recent audit entries, newest first, optionally about one subject")
+    public List<AuditEntry> recent(
+            @QueryParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return auditLog.recent(subjectId, limit);
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Check that no audit entry was altered or removed")
+    public ChainVerification verify() {
+        return auditLog.verify();
+    }
+}

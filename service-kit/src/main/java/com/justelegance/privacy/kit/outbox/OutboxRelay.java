@@ -1,0 +1,176 @@
+package com.justelegance.privacy.kit.outbox;
+
+import com.justelegance.privacy.kit.KitConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes outbox rows to Kafka and marks them sent, one claimed batch per transaction.
+ *
+ * <p>Safe with several instances: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so no two relays send the
+ * same row at once. A subject's events stay in order: a relay leaves a subject's rows alone while an earlier row
+ * of that subject is claimed by another relay. A crash after sending but before commit means a resend, which
+ * consumers' inboxes ignore; it never means a loss.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final EntityManager entityManager;
+    private final Producer<String, String> producer;
+    private final KitConfig.Outbox config;
+    private final Clock clock;
+    private final Counter sentCounter;
+    private final Counter failedCounter;
+
+    public OutboxRelay(EntityManager entityManager, Producer<String, String> producer, KitConfig kitConfig,
+                       Clock clock, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.producer = producer;
+        this.config = kitConfig.outbox();
+        this.clock = clock;
+        this.sentCounter = meters.counter("privacy.outbox.sent");
+        this.failedCounter = meters.counter("privacy.outbox.send.failures");
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${privacy.kit.outbox.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int sent;
+        do {
+            sent = relayBatch();
+        } while (sent == config.batchSize());
+    }
+
+    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
+    void deleteOldSentRows() {
+        Instant cutoff = clock.instant().minus(config.keepSent());
+        int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("DELETE FROM outbox_event WHERE sent_at < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
+        Log.debugf("Outbox cleanup deleted %d sent rows", deleted);
+    }
+
+    /** Claims, sends and marks one batch; returns how many rows were sent. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(this::sendClaimedBatch);
+    }
+
+    private int sendClaimedBatch() {
+        List<PendingRow> claimed = claimPendingRows();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<PendingRow> sendable = withoutKeysHeldElsewhere(claimed);
+        Map<Long, Future<RecordMetadata>> inFlight = new HashMap<>();
+        for (PendingRow row : sendable) {
+            inFlight.put(row.id(), producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+        }
+        List<Long> sentIds = new ArrayList<>();
+        Map<Long, String> failures = new HashMap<>();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (PendingRow row : sendable) {
+            try {
+                inFlight.get(row.id()).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sentIds.add(row.id());
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                failures.put(row.id(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.put(row.id(), "interrupted");
+            }
+        }
+        markSent(sentIds);
+        recordFailures(failures);
+        sentCounter.increment(sentIds.size());
+        return sentIds.size();
+    }
+
+    private List<PendingRow> claimPendingRows() {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT id, topic, event_key, CAST(payload AS text) AS payload
+                        FROM outbox_event
+                        WHERE sent_at IS NULL
+                        ORDER BY id
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", Tuple.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        return rows.stream()
+                .map(row -> new PendingRow(((Number) row.get("id")).longValue(), (String) row.get("topic"),
+                        (String) row.get("event_key"), (String) row.get("payload")))
+                .toList();
+    }
+
+    /**
+     * Drops the rows of any subject that has an earlier unsent row this relay did not claim: another relay holds
+     * it, and sending ours first would reorder that subject's events. They are picked up in a later round.
+     */
+    private List<PendingRow> withoutKeysHeldElsewhere(List<PendingRow> claimed) {
+        Map<String, Long> firstClaimedIdPerKey = claimed.stream()
+                .collect(Collectors.toMap(PendingRow::key, PendingRow::id, Math::min));
+        @SuppressWarnings("unchecked")
+        List<Tuple> earliest = entityManager.createNativeQuery("""
+                        SELECT event_key, MIN(id) AS first_id
+                        FROM outbox_event
+                        WHERE sent_at IS NULL AND event_key IN (:keys)
+                        GROUP BY event_key""", Tuple.class)
+                .setParameter("keys", firstClaimedIdPerKey.keySet())
+                .getResultList();
+        Set<String> heldElsewhere = earliest.stream()
+                .filter(row -> ((Number) row.get("first_id")).longValue()
+                        < firstClaimedIdPerKey.get((String) row.get("event_key")))
+                .map(row -> (String) row.get("event_key"))
+                .collect(Collectors.toSet());
+        return claimed.stream().filter(row -> !heldElsewhere.contains(row.key())).toList();
+    }
+
+    private void markSent(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = :now WHERE id IN (:ids)")
+                    .setParameter("now", clock.instant())
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        }
+    }
+
+    private void recordFailures(Map<Long, String> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        failedCounter.increment(failures.size());
+        Log.warnf("Outbox relay could not send %d events; they stay pending and are retried", failures.size());
+        failures.forEach((id, error) -> entityManager.createNativeQuery("""
+                        UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE id = :id""")
+                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .setParameter("id", id)
+                .executeUpdate());
+    }
+
+    private record PendingRow(long id, String topic, String key, String payload) {
+    }
+}

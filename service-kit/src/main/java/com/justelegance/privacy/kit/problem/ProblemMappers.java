@@ -1,0 +1,149 @@
+package com.justelegance.privacy.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Renders every error as {@code application/problem+json}: the caller's mistakes as 4xx with a stable type and a
+ * useful detail, our own failures as a 500 that names an error id found in the log, never a stack trace. Details
+ * quote field names and rules, never submitted values.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + " " + err.message())
+                .collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.type("validation-failed"), "Bad Request", 400, detail, errors));
+    }
+
+    @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, InvalidFormatException.class,
+            JsonMappingException.class})
+    public Response unreadableBody(Exception e) {
+        String detail = "The request body is not valid JSON for this endpoint";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            detail += ": check field " + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        return respond(new Problem(Problem.type("unreadable-body"), "Bad Request", 400, detail, null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("unauthenticated"), "Unauthorized", 401,
+                        "A valid bearer token is required", null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e instanceof NotFoundException && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS reports a path or query parameter it could not convert (a malformed date, say) as 404;
+            // for the caller it is bad input.
+            return respond(new Problem(Problem.type("invalid-parameter"), "Bad Request", 400,
+                    "A path or query parameter does not have the expected format", null));
+        }
+        Response original = e.getResponse();
+        if (original.getStatus() >= 500) {
+            return internalError(e);
+        }
+        Response.StatusType status = original.getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+        Response.ResponseBuilder response = Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type(slug), status.getReasonPhrase(), status.getStatusCode(),
+                        e.getMessage(), null));
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        return internalError(e);
+    }
+
+    private static Response internalError(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Unhandled error %s", errorId);
+        return respond(new Problem(Problem.type("internal-error"), "Internal Server Error", 500,
+                "Something went wrong on our side; quote error id " + errorId, null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The offending field as a caller knows it: {@code purposes[2]} for a body field, the parameter name for a
+     * query or path parameter; without the Java method name Bean Validation puts in front.
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String parameter = null;
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.getIndex() != null || node.getKey() != null) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                                .append(']');
+                    }
+                    if (node.getName() != null && !node.getName().startsWith("<")) {
+                        if (!field.isEmpty()) {
+                            field.append('.');
+                        }
+                        field.append(node.getName());
+                    }
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter != null ? parameter : "request";
+    }
+}
