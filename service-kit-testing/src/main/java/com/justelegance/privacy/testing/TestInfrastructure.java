@@ -20,7 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Every test run starts from an empty schema (Flyway cleans and migrates at start), so no run sees another's
- * rows. Locations come from the environment {@code ./stack test} sets, with the defaults it uses.
+ * rows. Locations come from the environment {@code ./stack test} sets, with the defaults it uses;
+ * {@code PRIVACY_TEST_DB_SUFFIX} appends to every database name, so two checkouts can test side by side.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -34,10 +35,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get(DATABASE);
-        if (database == null) {
+        String base = initArgs.get(DATABASE);
+        if (base == null) {
             throw new IllegalStateException("TestInfrastructure needs the init arg '" + DATABASE + "'");
         }
+        database = base + env("PRIVACY_TEST_DB_SUFFIX", "");
     }
 
     @Override

@@ -20,8 +20,11 @@ public interface KitConfig {
 
     interface Outbox {
 
-        /** How often the relay looks for unsent rows (it drains everything pending each time). */
-        @WithDefault("200ms")
+        /**
+         * How often the relay also looks for unsent rows, besides right after each commit that wrote some
+         * (rows from other instances, or left by a crash). The scheduler's finest step is one second.
+         */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** How many outbox rows one relay round claims and sends. */

@@ -4,6 +4,7 @@ import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.EventPayload;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Where a service publishes events: the envelope is inserted into {@code outbox_event} inside the caller's
- * transaction, so it is published if and only if the state change commits. {@link OutboxRelay} sends it later.
+ * transaction, so it is published if and only if the state change commits. {@link OutboxRelay} sends it as soon
+ * as that transaction commits.
  */
 @ApplicationScoped
 public class Outbox {
@@ -21,12 +23,15 @@ public class Outbox {
     private final EntityManager entityManager;
     private final Clock clock;
     private final String producerName;
+    private final Event<OutboxWritten> written;
 
     public Outbox(EntityManager entityManager, Clock clock,
-                  @ConfigProperty(name = "quarkus.application.name") String producerName) {
+                  @ConfigProperty(name = "quarkus.application.name") String producerName,
+                  Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.producerName = producerName;
+        this.written = written;
     }
 
     /** Publishes a new event about a subject, produced by this service now. */
@@ -56,5 +61,6 @@ public class Outbox {
                 .setParameter("eventType", envelope.eventType())
                 .setParameter("payload", EventCodec.encode(envelope))
                 .executeUpdate();
+        written.fire(new OutboxWritten());
     }
 }

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,13 +24,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent, one claimed batch per transaction.
+ *
+ * <p>A relay round starts right after any transaction that wrote to the outbox commits, and on a schedule (every
+ * second, the scheduler's finest step) for rows committed by other instances or left by a crash.
  *
  * <p>Safe with several instances: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so no two relays send the
  * same row at once. A subject's events stay in order: a relay leaves a subject's rows alone while an earlier row
@@ -43,6 +53,14 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter sentCounter;
     private final Counter failedCounter;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean roundRequested = new AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxRelay(EntityManager entityManager, Producer<String, String> producer, KitConfig kitConfig,
                        Clock clock, MeterRegistry meters) {
@@ -54,13 +72,41 @@ public class OutboxRelay {
         this.failedCounter = meters.counter("privacy.outbox.send.failures");
     }
 
+    /** After a commit that wrote to the outbox: relay on our own thread, not the committing request's. */
+    void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (wakeQueued.compareAndSet(false, true)) {
+            wakeExecutor.execute(() -> {
+                wakeQueued.set(false);
+                relayPending();
+            });
+        }
+    }
+
+    /**
+     * Drains the outbox. One drain at a time per instance: a request arriving during a drain makes that drain go
+     * round once more, so no commit waits for the next scheduled poll.
+     */
     @Scheduled(identity = "outbox-relay", every = "${privacy.kit.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
-        int sent;
-        do {
-            sent = relayBatch();
-        } while (sent == config.batchSize());
+        roundRequested.set(true);
+        while (roundRequested.get() && draining.tryLock()) {
+            try {
+                while (roundRequested.getAndSet(false)) {
+                    int sent;
+                    do {
+                        sent = relayBatch();
+                    } while (sent == config.batchSize());
+                }
+            } finally {
+                draining.unlock();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopWaking() {
+        wakeExecutor.shutdownNow();
     }
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
