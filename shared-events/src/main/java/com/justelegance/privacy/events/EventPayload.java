@@ -6,5 +6,5 @@ package com.justelegance.privacy.events;
  */
 public sealed interface EventPayload
         permits OrderPlaced, CustomerContacted, AccountOpened, AccountClosed, ConsentChanged,
-        ErasureRequested, ErasureCompleted, RectificationRequested {
+        ErasureRequested, ErasureCompleted, RectificationRequested, SubjectRequestOpened, SubjectRequestClosed {
 }

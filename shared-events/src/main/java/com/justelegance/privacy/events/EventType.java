@@ -12,7 +12,9 @@ public enum EventType {
     CONSENT_CHANGED("ConsentChanged", ConsentChanged.class, 1, Topics.CONSENT),
     ERASURE_REQUESTED("ErasureRequested", ErasureRequested.class, 1, Topics.ERASURE_REQUESTS),
     ERASURE_COMPLETED("ErasureCompleted", ErasureCompleted.class, 1, Topics.ERASURE_RECEIPTS),
-    RECTIFICATION_REQUESTED("RectificationRequested", RectificationRequested.class, 1, Topics.RECTIFICATION_REQUESTS);
+    RECTIFICATION_REQUESTED("RectificationRequested", RectificationRequested.class, 1, Topics.RECTIFICATION_REQUESTS),
+    SUBJECT_REQUEST_OPENED("SubjectRequestOpened", SubjectRequestOpened.class, 1, Topics.SUBJECT_REQUESTS),
+    SUBJECT_REQUEST_CLOSED("SubjectRequestClosed", SubjectRequestClosed.class, 1, Topics.SUBJECT_REQUESTS);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadType;

@@ -18,10 +18,13 @@ public final class Topics {
     public static final String ERASURE_RECEIPTS = "privacy.erasure-receipts.v1";
     /** RectificationRequested from dsr-service. */
     public static final String RECTIFICATION_REQUESTS = "privacy.rectification-requests.v1";
+    /** SubjectRequestOpened and SubjectRequestClosed from dsr-service: which subjects have an open request. */
+    public static final String SUBJECT_REQUESTS = "privacy.subject-requests.v1";
 
     /** The main topics, without their dead-letter topics. */
     public static final List<String> MAIN = List.of(
-            STOREFRONT_ACTIVITY, CONSENT, ERASURE_REQUESTS, ERASURE_RECEIPTS, RECTIFICATION_REQUESTS);
+            STOREFRONT_ACTIVITY, CONSENT, ERASURE_REQUESTS, ERASURE_RECEIPTS, RECTIFICATION_REQUESTS,
+            SUBJECT_REQUESTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
