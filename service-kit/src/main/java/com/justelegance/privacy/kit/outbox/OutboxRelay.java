@@ -87,7 +87,8 @@ public class OutboxRelay {
      * round once more, so no commit waits for the next scheduled poll.
      */
     @Scheduled(identity = "outbox-relay", every = "${privacy.kit.outbox.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         roundRequested.set(true);
         while (roundRequested.get() && draining.tryLock()) {
@@ -109,7 +110,8 @@ public class OutboxRelay {
         wakeExecutor.shutdownNow();
     }
 
-    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
+    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
         Instant cutoff = clock.instant().minus(config.keepSent());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
