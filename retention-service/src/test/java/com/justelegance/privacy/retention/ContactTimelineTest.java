@@ -1,10 +1,13 @@
 package com.justelegance.privacy.retention;
 
+import com.justelegance.privacy.events.AccountClosed;
+import com.justelegance.privacy.events.AccountOpened;
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
 import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.AccountClosureReason;
 import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
@@ -33,11 +36,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
- * Events from consent-service and the storefront move a subject's last contact, through the idempotent inbox:
- * a redelivered event changes nothing, an older event never moves the date back, and a malformed record goes to
- * the dead-letter topic while the next good one is still applied.
+ * Events from consent-service and the storefront move a subject's last contact, account state and erasure due
+ * date, through the idempotent inbox: a redelivered event changes nothing, an older event never moves the date
+ * back, and a malformed record goes to the dead-letter topic while the next good one is still applied.
  */
 @QuarkusTest
 class ContactTimelineTest {
@@ -53,6 +57,24 @@ class ContactTimelineTest {
         awaitLastContact(subject, NOV_24)
                 .body("entries", hasSize(1))
                 .body("entries[0].kind", equalTo("ConsentChanged"));
+    }
+
+    @Test
+    void theErasureDueDateWaitsForAnOpenAccountAndThenRunsSixYearsFromTheLastContact() {
+        String subject = newSubject();
+        Instant closed = NOV_24.plus(Duration.ofDays(30));
+
+        TestEvents.publish(EventEnvelope.create(subject, "storefront", NOV_24, new AccountOpened("acc-" + subject)));
+        awaitLastContact(subject, NOV_24)
+                .body("accountOpen", equalTo(true))
+                .body("erasureDueAt", nullValue());
+
+        TestEvents.publish(EventEnvelope.create(subject, "storefront", closed,
+                new AccountClosed("acc-" + subject, AccountClosureReason.CUSTOMER_REQUEST)));
+        awaitLastContact(subject, closed)
+                .body("accountOpen", equalTo(false))
+                .body("accountClosedAt", equalTo(closed.toString()))
+                .body("erasureDueAt", equalTo("2032-12-24T10:15:00Z"));
     }
 
     @Test

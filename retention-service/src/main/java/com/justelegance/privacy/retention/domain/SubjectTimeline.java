@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A subject's retention anchors; so far the latest contact, from which the policy's six years run. */
+/**
+ * A subject's retention anchors (each only ever moves forward) and the erasure due date the rules give them,
+ * indexed so the purge job finds who is due without evaluating anyone else.
+ */
 @Entity
 @Table(name = "subject_timeline")
 public class SubjectTimeline {
@@ -19,10 +22,35 @@ public class SubjectTimeline {
     @Column(name = "last_contact_at", nullable = false)
     private Instant lastContactAt;
 
+    @Column(name = "last_order_at")
+    private Instant lastOrderAt;
+
+    @Column(name = "account_opened_at")
+    private Instant accountOpenedAt;
+
+    @Column(name = "account_closed_at")
+    private Instant accountClosedAt;
+
+    @Column(name = "consent_withdrawn_at")
+    private Instant consentWithdrawnAt;
+
+    @Column(name = "erasure_due_at")
+    private Instant erasureDueAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected SubjectTimeline() {
+    }
+
+    public SubjectAnchors anchors() {
+        return new SubjectAnchors(lastContactAt, lastOrderAt, accountOpenedAt, accountClosedAt, consentWithdrawnAt,
+                null);
+    }
+
+    /** Recomputes the erasure due date under the policy. */
+    public void applyPolicy(RetentionPolicy policy) {
+        erasureDueAt = policy.erasureDueAt(anchors()).orElse(null);
     }
 
     public String subjectId() {
@@ -31,5 +59,9 @@ public class SubjectTimeline {
 
     public Instant lastContactAt() {
         return lastContactAt;
+    }
+
+    public Instant erasureDueAt() {
+        return erasureDueAt;
     }
 }

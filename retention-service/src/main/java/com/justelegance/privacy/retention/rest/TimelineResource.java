@@ -2,6 +2,8 @@ package com.justelegance.privacy.retention.rest;
 
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.domain.SubjectAnchors;
+import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.service.TimelineService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -31,17 +33,28 @@ public class TimelineResource {
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "The subject's last contact and the dated contacts it comes from")
+    @Operation(summary = "The subject's retention anchors, erasure due date, and the dated contacts behind them")
     public TimelineView timeline(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         TimelineService.Timeline timeline = timelines.timeline(subjectId);
-        return new TimelineView(timeline.subjectId(), timeline.lastContactAt(), timeline.entries().stream()
-                .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
-                .toList());
+        SubjectTimeline subject = timeline.subject();
+        SubjectAnchors anchors = subject.anchors();
+        return new TimelineView(subject.subjectId(), anchors.lastContactAt(), anchors.lastOrderAt(),
+                anchors.accountOpenedAt(), anchors.accountClosedAt(), anchors.accountOpen(),
+                anchors.consentWithdrawnAt(), subject.erasureDueAt(),
+                timeline.entries().stream()
+                        .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
+                        .toList());
     }
 
-    /** A subject's timeline as the API shows it. */
-    public record TimelineView(String subjectId, Instant lastContactAt, List<Entry> entries) {
+    /**
+     * A subject's timeline as the API shows it.
+     *
+     * @param erasureDueAt when the rules say the subject's data must go; null while an account is open
+     */
+    public record TimelineView(String subjectId, Instant lastContactAt, Instant lastOrderAt,
+                               Instant accountOpenedAt, Instant accountClosedAt, boolean accountOpen,
+                               Instant consentWithdrawnAt, Instant erasureDueAt, List<Entry> entries) {
 
         /** One dated contact and the event it came from. */
         public record Entry(UUID eventId, String kind, Instant occurredAt) {

@@ -6,10 +6,14 @@ import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.CustomerContacted;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.retention.domain.RetentionPolicy;
+import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.domain.TimelineEntry;
+import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
 import com.justelegance.privacy.retention.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,20 +23,26 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Keeps each subject's timeline: every contact the storefront or consent-service reports is recorded, and the
- * subject's last contact moves forward to it (never backwards: a late, older event only adds an entry).
+ * Keeps each subject's timeline: every contact the storefront or consent-service reports is recorded, the
+ * subject's anchors (last contact, last order, account opened and closed, consent withdrawn) move forward to it,
+ * and the erasure due date is recomputed from the rules in force. Anchors never move backwards: a late, older
+ * event only adds an entry.
  */
 @ApplicationScoped
 public class TimelineService {
 
     private final TimelineRepository timelines;
+    private final RetentionRuleRepository rules;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timelines, AuditLog auditLog, Clock clock) {
+    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, AuditLog auditLog,
+                           Clock clock) {
         this.timelines = timelines;
+        this.rules = rules;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -41,15 +51,20 @@ public class TimelineService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordContacts(List<EventEnvelope<?>> events) {
         Instant now = clock.instant();
-        Map<String, Instant> latestPerSubject = new HashMap<>();
+        Map<String, SubjectAnchors> advances = new HashMap<>();
         for (EventEnvelope<?> event : events) {
-            if (isContact(event)) {
+            anchorsOf(event).ifPresent(anchors -> {
                 timelines.addEntry(new TimelineEntry(event.eventId(), event.subjectId(), event.eventType(),
                         event.occurredAt(), now));
-                latestPerSubject.merge(event.subjectId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
+                advances.merge(event.subjectId(), anchors, SubjectAnchors::merge);
+            });
         }
-        latestPerSubject.forEach((subject, contactAt) -> timelines.advanceLastContact(subject, contactAt, now));
+        if (advances.isEmpty()) {
+            return;
+        }
+        timelines.advanceAnchors(advances, now);
+        RetentionPolicy policy = rules.policy();
+        timelines.forSubjects(advances.keySet()).forEach(timeline -> timeline.applyPolicy(policy));
     }
 
     /** The subject's timeline, for the privacy officer. */
@@ -59,21 +74,25 @@ public class TimelineService {
                 "subject-not-found", "No timeline is held for this subject"));
         List<TimelineEntry> entries = timelines.entries(subjectId);
         auditLog.record("retention.timeline.read", subjectId, Map.of("entries", entries.size()));
-        return new Timeline(subjectId, timeline.lastContactAt(), entries);
+        return new Timeline(timeline, entries);
     }
 
-    /** A subject's last contact and the entries it was derived from. */
-    public record Timeline(String subjectId, Instant lastContactAt, List<TimelineEntry> entries) {
+    /** A subject's anchors and due date, and the entries they were derived from. */
+    public record Timeline(SubjectTimeline subject, List<TimelineEntry> entries) {
     }
 
-    private static boolean isContact(EventEnvelope<?> event) {
+    /** What a contact event says about the subject's anchors; empty for events that are not contacts. */
+    private static Optional<SubjectAnchors> anchorsOf(EventEnvelope<?> event) {
+        Instant at = event.occurredAt();
+        SubjectAnchors contact = new SubjectAnchors(at, null, null, null, null, null);
         return switch (event.payload()) {
-            case OrderPlaced ignored -> true;
-            case CustomerContacted ignored -> true;
-            case AccountOpened ignored -> true;
-            case AccountClosed ignored -> true;
-            case ConsentChanged ignored -> true;
-            default -> false;
+            case OrderPlaced ignored -> Optional.of(new SubjectAnchors(at, at, null, null, null, null));
+            case CustomerContacted ignored -> Optional.of(contact);
+            case AccountOpened ignored -> Optional.of(new SubjectAnchors(at, null, at, null, null, null));
+            case AccountClosed ignored -> Optional.of(new SubjectAnchors(at, null, null, at, null, null));
+            case ConsentChanged changed -> Optional.of(changed.state() == ConsentState.WITHDRAWN
+                    ? new SubjectAnchors(at, null, null, null, at, null) : contact);
+            default -> Optional.empty();
         };
     }
 }

@@ -1,0 +1,124 @@
+package com.justelegance.privacy.retention.rest;
+
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.domain.RetentionAction;
+import com.justelegance.privacy.retention.domain.RetentionAnchor;
+import com.justelegance.privacy.retention.domain.RetentionRule;
+import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
+import com.justelegance.privacy.retention.service.RetentionRuleService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The retention rules per record category: read by the privacy officer and auditors, edited by the officer. */
+@Path("/api/v1/retention-rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Retention rules")
+public class RetentionRuleResource {
+
+    /** Record category codes: upper-case letters, digits and underscores. */
+    public static final String CATEGORY_PATTERN = "^[A-Z][A-Z0-9_]{1,63}$";
+
+    private final RetentionRuleService rules;
+    private final SecurityIdentity identity;
+
+    public RetentionRuleResource(RetentionRuleService rules, SecurityIdentity identity) {
+        this.rules = rules;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The retention rules in force, one per record category")
+    public List<RuleView> rulesInForce() {
+        return rules.rulesInForce().stream().map(RuleView::of).toList();
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Every version of the rules, newest first: who changed what, and when")
+    public List<RuleVersionView> history(
+            @QueryParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category) {
+        return rules.history(category).stream().map(RuleVersionView::of).toList();
+    }
+
+    @PUT
+    @Path("/{category}")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Create or change the rule of a record category; recomputes every subject's due date")
+    public Response put(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
+                        @NotNull @Valid RuleRequest request) {
+        RetentionRuleService.RuleChange change = rules.put(category, new RetentionRuleService.RuleTerms(
+                        request.anchor(), request.period(), request.action(), request.reason()),
+                request.expectedVersion(), identity.getPrincipal().getName());
+        return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(RuleView.of(change.rule()))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{category}")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Delete the rule of a record category; its history stays")
+    public void delete(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
+                       @QueryParam("expectedVersion") @PositiveOrZero Integer expectedVersion) {
+        rules.delete(category, expectedVersion, identity.getPrincipal().getName());
+    }
+
+    /**
+     * A rule's terms.
+     *
+     * @param period          ISO-8601 years, months, weeks or days, e.g. {@code P6Y}
+     * @param expectedVersion the version last read, to refuse a change made meanwhile by someone else; optional
+     */
+    public record RuleRequest(@NotNull RetentionAnchor anchor,
+                              @NotBlank @Size(max = 40) String period,
+                              @NotNull RetentionAction action,
+                              @NotBlank @Size(max = 500) String reason,
+                              @PositiveOrZero Integer expectedVersion) {
+    }
+
+    /** A rule in force. */
+    public record RuleView(String category, RetentionAnchor anchor, String period, RetentionAction action,
+                           String reason, int version, Instant changedAt, String changedBy) {
+
+        static RuleView of(RetentionRule rule) {
+            return new RuleView(rule.category(), rule.anchor(), rule.period(), rule.action(), rule.reason(),
+                    rule.version(), rule.changedAt(), rule.changedBy());
+        }
+    }
+
+    /** One version of a rule. */
+    public record RuleVersionView(String category, int version, RetentionRuleVersion.Change change,
+                                  RetentionAnchor anchor, String period, RetentionAction action, String reason,
+                                  Instant changedAt, String changedBy) {
+
+        static RuleVersionView of(RetentionRuleVersion version) {
+            return new RuleVersionView(version.category(), version.version(), version.change(), version.anchor(),
+                    version.period(), version.action(), version.reason(), version.changedAt(),
+                    version.changedBy());
+        }
+    }
+}
