@@ -1,14 +1,14 @@
 package com.justelegance.privacy.retention.repository;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Instants to and from {@code TIMESTAMPTZ} for the statements this service writes with plain JDBC batches. */
+/** Instants to and from {@code TIMESTAMPTZ} in the statements this service writes as plain JDBC or native SQL. */
 final class SqlTimestamps {
 
     private SqlTimestamps() {
@@ -22,8 +22,14 @@ final class SqlTimestamps {
         }
     }
 
-    static Instant get(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    /** A timestamp column of a native query's row, whichever Java type the driver chose for it. */
+    static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant instant -> instant;
+            case OffsetDateTime offset -> offset.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("Not a timestamp: " + value.getClass().getName());
+        };
     }
 }

@@ -1,0 +1,128 @@
+package com.justelegance.privacy.retention.repository;
+
+import com.justelegance.privacy.retention.domain.LegalHold;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What keeps a subject from being purged: legal holds, open complaints and open data-subject requests.
+ */
+@ApplicationScoped
+public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
+
+    /**
+     * SQL that is true when the subject in {@code t.subject_id} is held: an active legal hold on the day given as
+     * {@code :holdDay}, an open complaint, or an open data-subject request. The purge and its preview share it.
+     */
+    static final String SUBJECT_IS_HELD = """
+            (EXISTS (SELECT 1 FROM legal_hold h WHERE h.subject_id = t.subject_id AND h.released_at IS NULL
+                        AND (h.ends_on IS NULL OR h.ends_on >= :holdDay))
+             OR EXISTS (SELECT 1 FROM complaint_hold c WHERE c.subject_id = t.subject_id
+                        AND c.opened_at IS NOT NULL AND (c.resolved_at IS NULL OR c.opened_at > c.resolved_at))
+             OR EXISTS (SELECT 1 FROM subject_request_hold r WHERE r.subject_id = t.subject_id))""";
+
+    private final EntityManager entityManager;
+
+    public HoldRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A complaint as one contact reported it: opened or resolved at an instant. */
+    public record ComplaintReport(String subjectId, String complaintId, Instant openedAt, Instant resolvedAt) {
+    }
+
+    /** An open complaint of a subject. */
+    public record OpenComplaint(String complaintId, Instant openedAt) {
+    }
+
+    /** An open data-subject request of a subject. */
+    public record OpenRequest(String requestId, String requestType, Instant openedAt) {
+    }
+
+    public List<LegalHold> legalHolds(String subjectId) {
+        return list("subjectId = ?1 order by placedAt desc", subjectId);
+    }
+
+    /** Records complaint reports; each side keeps its latest instant, so arrival order does not matter. */
+    public void recordComplaints(List<ComplaintReport> reports) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO complaint_hold (subject_id, complaint_id, opened_at, resolved_at)
+                    VALUES (?, ?, ?, ?)
+                    ON CONFLICT (subject_id, complaint_id) DO UPDATE SET
+                        opened_at = GREATEST(complaint_hold.opened_at, EXCLUDED.opened_at),
+                        resolved_at = GREATEST(complaint_hold.resolved_at, EXCLUDED.resolved_at)""")) {
+                for (ComplaintReport report : reports) {
+                    upsert.setString(1, report.subjectId());
+                    upsert.setString(2, report.complaintId());
+                    SqlTimestamps.set(upsert, 3, report.openedAt());
+                    SqlTimestamps.set(upsert, 4, report.resolvedAt());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** Records a request dsr-service opened; a redelivered opening changes nothing. */
+    public void openRequest(String subjectId, String requestId, String requestType, Instant openedAt) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO subject_request_hold (request_id, subject_id, request_type, opened_at)
+                        VALUES (:request, :subject, :type, :openedAt)
+                        ON CONFLICT (request_id) DO NOTHING""")
+                .setParameter("request", requestId)
+                .setParameter("subject", subjectId)
+                .setParameter("type", requestType)
+                .setParameter("openedAt", openedAt)
+                .executeUpdate();
+    }
+
+    /** Forgets a request dsr-service closed: it holds nothing any more. */
+    public void closeRequest(String requestId) {
+        entityManager.createNativeQuery("DELETE FROM subject_request_hold WHERE request_id = :request")
+                .setParameter("request", requestId)
+                .executeUpdate();
+    }
+
+    public List<OpenComplaint> openComplaints(String subjectId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT complaint_id, opened_at FROM complaint_hold
+                        WHERE subject_id = :subject AND opened_at IS NOT NULL
+                          AND (resolved_at IS NULL OR opened_at > resolved_at)
+                        ORDER BY opened_at""", Tuple.class)
+                .setParameter("subject", subjectId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new OpenComplaint(row.get(0, String.class), SqlTimestamps.instant(row.get(1))))
+                .toList();
+    }
+
+    public List<OpenRequest> openRequests(String subjectId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT request_id, request_type, opened_at FROM subject_request_hold
+                        WHERE subject_id = :subject ORDER BY opened_at""", Tuple.class)
+                .setParameter("subject", subjectId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new OpenRequest(row.get(0, String.class), row.get(1, String.class),
+                        SqlTimestamps.instant(row.get(2))))
+                .toList();
+    }
+
+    /** Locks the subject's timeline row, if any, so a hold and a purge of the same subject do not interleave. */
+    public void lockSubject(String subjectId) {
+        entityManager.createNativeQuery("SELECT 1 FROM subject_timeline WHERE subject_id = :subject FOR UPDATE")
+                .setParameter("subject", subjectId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,107 @@
+package com.justelegance.privacy.retention.rest;
+
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.domain.LegalHold;
+import com.justelegance.privacy.retention.domain.LegalHoldReason;
+import com.justelegance.privacy.retention.repository.HoldRepository;
+import com.justelegance.privacy.retention.service.HoldService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Legal holds, and what holds a subject from being purged. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Holds")
+public class HoldResource {
+
+    /** Case or matter references: letters, digits and {@code / _ . : -}; never a name or free text. */
+    public static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9/_.:-]{0,63}$";
+
+    private final HoldService holds;
+    private final SecurityIdentity identity;
+
+    public HoldResource(HoldService holds, SecurityIdentity identity) {
+        this.holds = holds;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/subjects/{subjectId}/holds")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Whether the subject is held from purging: legal holds, open complaints, open requests")
+    public SubjectHoldsView holdsOf(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+        HoldService.SubjectHolds subject = holds.holdsOf(subjectId);
+        return new SubjectHoldsView(subject.subjectId(), subject.held(),
+                subject.legalHolds().stream().map(LegalHoldView::of).toList(), subject.openComplaints(),
+                subject.openRequests());
+    }
+
+    @POST
+    @Path("/subjects/{subjectId}/legal-holds")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Place a legal hold: the subject is not purged until it is released or ends")
+    public Response place(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @NotNull @Valid LegalHoldRequest request) {
+        LegalHold hold = holds.placeLegalHold(subjectId, new HoldService.NewLegalHold(request.reason(),
+                request.reference(), request.endsOn()), identity.getPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(LegalHoldView.of(hold)).build();
+    }
+
+    @POST
+    @Path("/legal-holds/{holdId}/release")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Release a legal hold; a subject past its due date is purged by the next run")
+    public LegalHoldView release(@PathParam("holdId") UUID holdId) {
+        return LegalHoldView.of(holds.releaseLegalHold(holdId, identity.getPrincipal().getName()));
+    }
+
+    /**
+     * A legal hold to place.
+     *
+     * @param reference the case or matter it belongs to, e.g. {@code LIT-2026-014}
+     * @param endsOn    the last day it holds (UTC), or null until released
+     */
+    public record LegalHoldRequest(@NotNull LegalHoldReason reason,
+                                   @NotNull @Pattern(regexp = REFERENCE_PATTERN) String reference,
+                                   LocalDate endsOn) {
+    }
+
+    /** A legal hold as placed, and released if it was. */
+    public record LegalHoldView(UUID holdId, String subjectId, LegalHoldReason reason, String reference,
+                                LocalDate endsOn, Instant placedAt, String placedBy, Instant releasedAt,
+                                String releasedBy) {
+
+        static LegalHoldView of(LegalHold hold) {
+            return new LegalHoldView(hold.id(), hold.subjectId(), hold.reason(), hold.reference(), hold.endsOn(),
+                    hold.placedAt(), hold.placedBy(), hold.releasedAt(), hold.releasedBy());
+        }
+    }
+
+    /** What holds a subject; {@code held} is whether any of it does today. */
+    public record SubjectHoldsView(String subjectId, boolean held, List<LegalHoldView> legalHolds,
+                                   List<HoldRepository.OpenComplaint> openComplaints,
+                                   List<HoldRepository.OpenRequest> openRequests) {
+    }
+}
