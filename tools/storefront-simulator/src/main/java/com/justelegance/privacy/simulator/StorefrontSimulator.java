@@ -1,0 +1,113 @@
+package com.justelegance.privacy.simulator;
+
+import com.justelegance.privacy.events.EventEnvelope;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * The storefront simulator's command line: plans the journeys of a number of customers and performs them against
+ * a running system, then prints what it sent and a few subject ids to look at.
+ */
+@Command(name = "storefront-simulator", mixinStandardHelpOptions = true,
+        description = "Sends realistic storefront traffic: events to Kafka and consent choices to consent-service.")
+public final class StorefrontSimulator implements Callable<Integer> {
+
+    private static final Duration SIX_YEARS = Duration.ofDays(6 * 365 + 2);
+
+    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers")
+    String bootstrap;
+
+    @Option(names = "--consent-url", description = "consent-service base URL; without it no consent choices are sent")
+    URI consentUrl;
+
+    @Option(names = "--token", description = "storefront bearer token for consent-service")
+    String token;
+
+    @Option(names = "--customers", defaultValue = "100", description = "how many customers")
+    int customers;
+
+    @Option(names = "--history-days", defaultValue = "3650",
+            description = "how far back journeys may start (the default reaches past six years)")
+    int historyDays;
+
+    @Option(names = "--seed", description = "random seed, for a repeatable run")
+    Long seed;
+
+    @Option(names = "--run-id", description = "goes into every subject id; defaults to a fresh one per run")
+    String runId;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StorefrontSimulator()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (consentUrl != null && token == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--consent-url needs --token");
+        }
+        Instant now = Instant.now();
+        String run = runId != null ? runId : Long.toString(now.getEpochSecond() % 1_000_000, 36);
+        CustomerJourneys journeys = new CustomerJourneys(seed != null ? seed : now.toEpochMilli(), now, historyDays,
+                run);
+        ConsentApiClient consentApi = consentUrl == null ? null : new ConsentApiClient(consentUrl, token);
+
+        Map<String, Integer> sent = new TreeMap<>();
+        List<String> dormant = new ArrayList<>();
+        int consentFailures = 0;
+        try (EventPublisher publisher = new EventPublisher(bootstrap)) {
+            for (int n = 0; n < customers; n++) {
+                Instant lastActivity = Instant.MIN;
+                for (StorefrontAction action : journeys.journeyOf(n)) {
+                    switch (action) {
+                        case StorefrontAction.Publish publish -> {
+                            EventEnvelope<?> event = publish.event();
+                            publisher.publish(event);
+                            sent.merge(event.eventType(), 1, Integer::sum);
+                            lastActivity = event.occurredAt().isAfter(lastActivity) ? event.occurredAt() : lastActivity;
+                        }
+                        case StorefrontAction.DecideConsent decision -> {
+                            if (consentApi != null) {
+                                int status = consentApi.decide(decision);
+                                if (status == 201) {
+                                    sent.merge("consent decision", 1, Integer::sum);
+                                } else {
+                                    consentFailures++;
+                                }
+                                lastActivity = now;
+                            }
+                        }
+                    }
+                }
+                if (lastActivity.isBefore(now.minus(SIX_YEARS))) {
+                    dormant.add(journeys.subjectId(n));
+                }
+            }
+            long eventFailures = publisher.flush();
+            report(run, sent, dormant, eventFailures, consentFailures);
+            return eventFailures == 0 && consentFailures == 0 ? 0 : 1;
+        }
+    }
+
+    private void report(String run, Map<String, Integer> sent, List<String> dormant, long eventFailures,
+                        int consentFailures) {
+        System.out.printf("Run %s: %d customers (subject ids cust-%s-0 .. cust-%s-%d)%n", run, customers, run, run,
+                customers - 1);
+        sent.forEach((what, count) -> System.out.printf("  %-20s %6d%n", what, count));
+        System.out.printf("  %d customers' last activity is more than six years ago%s%n", dormant.size(),
+                dormant.isEmpty() ? "" : ", e.g. " + String.join(", ", dormant.subList(0, Math.min(3, dormant.size()))));
+        if (eventFailures > 0 || consentFailures > 0) {
+            System.out.printf("  FAILED: %d events not delivered, %d consent calls refused%n", eventFailures,
+                    consentFailures);
+        }
+    }
+}

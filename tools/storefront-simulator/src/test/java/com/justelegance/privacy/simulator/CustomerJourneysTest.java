@@ -1,0 +1,98 @@
+package com.justelegance.privacy.simulator;
+
+import com.justelegance.privacy.events.EventCodec;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.codes.SalesChannel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The simulated storefront keeps the contract: valid events, sensible orders, in order, never in the future. */
+class CustomerJourneysTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private final CustomerJourneys journeys = new CustomerJourneys(42, NOW, 3650, "t1");
+    private final List<StorefrontAction> actions = IntStream.range(0, 500)
+            .mapToObj(journeys::journeyOf)
+            .flatMap(List::stream)
+            .toList();
+
+    @Test
+    void everyEventSurvivesTheWireFormatAndIsKeyedByItsSubject() {
+        for (EventEnvelope<?> event : events()) {
+            assertThat(EventCodec.decode(EventCodec.encode(event)), equalTo(event));
+            assertThat(event.producer(), equalTo("storefront"));
+        }
+    }
+
+    @Test
+    void ordersNameACourierUnlessCollectedAndAPaymentProviderUnlessSoldOnAMarketplace() {
+        List<OrderPlaced> orders = events().stream().map(EventEnvelope::payload)
+                .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).toList();
+        assertThat(orders.size(), greaterThan(500));
+        for (OrderPlaced order : orders) {
+            boolean marketplace = order.salesChannel() == SalesChannel.AMAZON || order.salesChannel() == SalesChannel.EBAY;
+            assertThat(order.paymentProvider(), marketplace ? nullValue() : notNullValue());
+            assertThat(order.courier(), order.salesChannel() == SalesChannel.CLICK_AND_COLLECT ? nullValue() : notNullValue());
+        }
+    }
+
+    @Test
+    void aCustomersEventsAreInTimeOrderAndNeverInTheFuture() {
+        for (int n = 0; n < 500; n++) {
+            Instant previous = Instant.MIN;
+            for (StorefrontAction action : journeys.journeyOf(n)) {
+                if (action instanceof StorefrontAction.Publish publish) {
+                    Instant at = publish.event().occurredAt();
+                    assertThat(at.isBefore(previous), equalTo(false));
+                    assertThat(at, lessThanOrEqualTo(NOW));
+                    previous = at;
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCustomersJourneyDependsOnlyOnTheSeedAndTheCustomer() {
+        assertThat(new CustomerJourneys(42, NOW, 3650, "t1").journeyOf(17).size(),
+                equalTo(journeys.journeyOf(17).size()));
+        assertThat(journeys.journeyOf(3).stream().map(StorefrontAction::subjectId).distinct().toList(),
+                equalTo(List.of("cust-t1-3")));
+    }
+
+    @Test
+    void someCustomersAreDormantForMoreThanSixYearsAndOnlyRecentOnesMakeConsentChoices() {
+        long dormant = IntStream.range(0, 500).filter(n -> journeys.journeyOf(n)
+                .stream().filter(StorefrontAction.Publish.class::isInstance)
+                .map(a -> ((StorefrontAction.Publish) a).event().occurredAt())
+                .allMatch(at -> at.isBefore(NOW.minus(Duration.ofDays(6 * 365 + 2))))).count();
+        assertThat(dormant, greaterThan(0L));
+        // Consent choices are stamped with the server's time, so a dormant customer making one would stop being dormant.
+        for (int n = 0; n < 500; n++) {
+            List<StorefrontAction> journey = journeys.journeyOf(n);
+            boolean decides = journey.stream().anyMatch(StorefrontAction.DecideConsent.class::isInstance);
+            Instant first = journey.stream().filter(StorefrontAction.Publish.class::isInstance)
+                    .map(a -> ((StorefrontAction.Publish) a).event().occurredAt()).min(Instant::compareTo).orElseThrow();
+            if (decides) {
+                assertThat(first.isAfter(NOW.minus(Duration.ofDays(366))), equalTo(true));
+            }
+        }
+    }
+
+    private List<EventEnvelope<?>> events() {
+        return actions.stream().filter(StorefrontAction.Publish.class::isInstance)
+                .<EventEnvelope<?>>map(a -> ((StorefrontAction.Publish) a).event()).toList();
+    }
+}
