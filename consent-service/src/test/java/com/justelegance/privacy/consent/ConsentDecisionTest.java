@@ -7,8 +7,11 @@ import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;
 import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,9 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 class ConsentDecisionTest {
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aGrantIsStoredAndPublishedAsConsentChanged() {
@@ -119,7 +125,15 @@ class ConsentDecisionTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/validation-failed"))
-                .body("errors.field", contains("choices", "policyVersion"));
+                .body("errors.field", contains("policyVersion"));
+
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("{\"choices\": [], \"policyVersion\": \"2026-11\", \"source\": \"CHECKOUT\", \"method\": \"ACCEPT\"}")
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/no-choices"));
     }
 
     @Test
@@ -151,6 +165,82 @@ class ConsentDecisionTest {
                 .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
                 .then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void proofDetailsAreTruncatedAndStoredOnlyEncrypted() {
+        String subject = "cust-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"choices": [{"purpose": "PERSONALISED_EMAILS", "state": "GRANTED"}], "policyVersion": "2026-11",
+                         "source": "ACCOUNT_SETTINGS", "method": "ACCEPT", "decidedAt": "2026-11-24T10:15:00Z",
+                         "proof": {"ipAddress": "203.0.113.77", "userAgent": "ProofTestBrowser/2.0 (X11)"}}""")
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then().statusCode(201);
+
+        given().header("Authorization", TestTokens.bearer(Roles.CUSTOMER_SERVICE))
+                .when().get("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then().statusCode(200)
+                .body("[0].proof.ipPrefix", equalTo("203.0.113.0/24"))
+                .body("[0].proof.userAgent", equalTo("ProofTestBrowser/2.0 (X11)"))
+                .body("[0].wordingHash", equalTo("ac1231e8d4a6dbe3090ec6d8805b9961d51a6d5df3212f121c810ad9b6c1ee1c"))
+                .body("[0].decidedAt", equalTo("2026-11-24T10:15:00Z"));
+
+        byte[] stored = QuarkusTransaction.requiringNew().call(() -> (byte[]) entityManager.createNativeQuery(
+                        "SELECT proof_ciphertext FROM consent_decision WHERE subject_id = ?1")
+                .setParameter(1, subject).getSingleResult());
+        String storedText = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(storedText, not(containsString("ProofTestBrowser")));
+        assertThat(storedText, not(containsString("203.0.113")));
+    }
+
+    @Test
+    void anUnparseableAddressInTheProofIsABadRequest() {
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
+                         "source": "CHECKOUT", "method": "ACCEPT", "proof": {"ipAddress": "my-laptop.local"}}""")
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", "cust-1")
+                .then().statusCode(400)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-proof"));
+    }
+
+    @Test
+    void aSoftOptInGrantsOnlyWhereThePersonNeverDecidedAndOnlyWhereAllowed() {
+        String newCustomer = "cust-" + UUID.randomUUID();
+        String unsubscribed = "cust-" + UUID.randomUUID();
+        record(unsubscribed, "EMAIL_MARKETING", "WITHDRAWN");
+        for (String subject : List.of(newCustomer, unsubscribed)) {
+            softOptIn(subject, "EMAIL_MARKETING", "CHECKOUT").statusCode(201);
+        }
+
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .queryParam("subjectId", newCustomer).queryParam("purpose", "EMAIL_MARKETING")
+                .when().get("/api/v1/consent-checks")
+                .then().body("allowed", equalTo(true)).body("basis", equalTo("SOFT_OPT_IN"));
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .queryParam("subjectId", unsubscribed).queryParam("purpose", "EMAIL_MARKETING")
+                .when().get("/api/v1/consent-checks")
+                .then().body("allowed", equalTo(false)).body("reason", equalTo("WITHDRAWN"));
+
+        softOptIn(newCustomer, "PERSONALISED_EMAILS", "CHECKOUT").statusCode(400)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
+        softOptIn(newCustomer, "SMS_MARKETING", "COOKIE_BANNER").statusCode(400)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
+    }
+
+    private static io.restassured.response.ValidatableResponse softOptIn(String subject, String purpose,
+                                                                         String source) {
+        return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"choices": [{"purpose": "%s", "state": "GRANTED"}], "policyVersion": "2026-11",
+                         "source": "%s", "method": "SAVE", "softOptInOrderId": "ord-%s"}"""
+                        .formatted(purpose, source, UUID.randomUUID().toString().substring(0, 8)))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then();
     }
 
     private static io.restassured.response.ValidatableResponse record(String subject, String purpose, String state) {

@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * One submission of choices by a person, with the proof of how it was made: when (their clock and ours), under
- * which policy version, where and how. Never changed after it is written.
+ * which policy version and wording, where and how, the order a soft opt-in came from, and the details that identify
+ * the person (truncated IP, user agent) encrypted with the subject's key. Never changed after it is written.
  */
 @Entity
 @Table(name = "consent_decision")
@@ -28,6 +29,9 @@ public class ConsentDecision {
     @Id
     @Column(name = "id")
     private UUID id;
+
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
 
     @Column(name = "subject_id", nullable = false, updatable = false)
     private String subjectId;
@@ -49,6 +53,15 @@ public class ConsentDecision {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
+    @Column(name = "wording_hash", nullable = false, updatable = false)
+    private String wordingHash;
+
+    @Column(name = "soft_opt_in_order_id", updatable = false)
+    private String softOptInOrderId;
+
+    @Column(name = "proof_ciphertext", updatable = false)
+    private byte[] proofCiphertext;
+
     @ElementCollection
     @CollectionTable(name = "consent_choice", joinColumns = @JoinColumn(name = "decision_id"))
     private List<ConsentChoice> choices = new ArrayList<>();
@@ -56,16 +69,20 @@ public class ConsentDecision {
     protected ConsentDecision() {
     }
 
-    public ConsentDecision(String subjectId, String policyVersion, ConsentSource source, ConsentMethod method,
-                           Instant clientDecidedAt, Instant recordedAt, List<ConsentChoice> choices) {
+    public ConsentDecision(String subjectId, PolicyVersion shown, ConsentSource source, ConsentMethod method,
+                           Instant clientDecidedAt, Instant recordedAt, List<ConsentChoice> choices,
+                           String softOptInOrderId, byte[] proofCiphertext) {
         this.id = UUID.randomUUID();
         this.subjectId = subjectId;
-        this.policyVersion = policyVersion;
+        this.policyVersion = shown.version();
+        this.wordingHash = shown.wordingHash();
         this.source = source;
         this.method = method;
         this.clientDecidedAt = clientDecidedAt;
         this.recordedAt = recordedAt;
         this.choices = new ArrayList<>(choices);
+        this.softOptInOrderId = softOptInOrderId;
+        this.proofCiphertext = proofCiphertext;
     }
 
     public UUID id() {
@@ -94,6 +111,19 @@ public class ConsentDecision {
 
     public Instant recordedAt() {
         return recordedAt;
+    }
+
+    public String wordingHash() {
+        return wordingHash;
+    }
+
+    public String softOptInOrderId() {
+        return softOptInOrderId;
+    }
+
+    /** The encrypted proof details, or null when the caller sent none. */
+    public byte[] proofCiphertext() {
+        return proofCiphertext;
     }
 
     public List<ConsentChoice> choices() {

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent.domain;
 
 import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.events.codes.LawfulBasis;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,11 +35,18 @@ public class CurrentConsent {
     @Column(name = "state", nullable = false)
     private ConsentState state;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "basis", nullable = false)
+    private LawfulBasis basis;
+
     @Column(name = "decision_id", nullable = false)
     private UUID decisionId;
 
     @Column(name = "since", nullable = false)
     private Instant since;
+
+    @Column(name = "gpc_applied_at")
+    private Instant gpcAppliedAt;
 
     protected CurrentConsent() {
     }
@@ -48,15 +56,43 @@ public class CurrentConsent {
         this.purposeCode = purposeCode;
     }
 
-    /** Moves to a new state; returns false when the state is already that (a repeat changes nothing). */
-    public boolean moveTo(ConsentState newState, UUID byDecision, Instant at) {
-        if (newState == state) {
+    /**
+     * Moves to a new state on a basis; returns false when both are already that (a repeat changes nothing).
+     */
+    public boolean moveTo(ConsentState newState, LawfulBasis newBasis, UUID byDecision, Instant at) {
+        if (newState == state && newBasis == basis) {
             return false;
         }
         this.state = newState;
+        this.basis = newBasis;
         this.decisionId = byDecision;
         this.since = at;
         return true;
+    }
+
+    /** Whether the subject has never decided on this purpose (nothing recorded yet). */
+    public boolean undecided() {
+        return state == null;
+    }
+
+    /**
+     * Global Privacy Control acts on a purpose once. After that, every choice is the person's explicit one and a
+     * repeated signal (browsers send it with every request) must not override it.
+     */
+    public boolean gpcMayAct() {
+        return gpcAppliedAt == null;
+    }
+
+    /** The state a GPC signal asks for: a grant is withdrawn, nothing becomes denied; a refusal stays as it is. */
+    public ConsentState gpcOptOutState() {
+        if (state == null) {
+            return ConsentState.DENIED;
+        }
+        return state == ConsentState.GRANTED ? ConsentState.WITHDRAWN : null;
+    }
+
+    public void markGpcApplied(Instant at) {
+        this.gpcAppliedAt = at;
     }
 
     public String subjectId() {
@@ -69,6 +105,10 @@ public class CurrentConsent {
 
     public ConsentState state() {
         return state;
+    }
+
+    public LawfulBasis basis() {
+        return basis;
     }
 
     public UUID decisionId() {

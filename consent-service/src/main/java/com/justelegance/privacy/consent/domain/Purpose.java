@@ -1,15 +1,23 @@
 package com.justelegance.privacy.consent.domain;
 
 import com.justelegance.privacy.events.codes.Channel;
+import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A purpose in the catalogue: something a person can consent to or opt out of, with its channel and basis. */
+import java.util.List;
+
+/**
+ * A purpose in the catalogue: something a person can consent to or opt out of, with its channel and lawful basis,
+ * whether the soft opt-in may be used, whether Global Privacy Control opts out of it ("sale or sharing"), whether
+ * it is direct marketing (an opt-out suppresses the channel), the data it uses and who else receives it.
+ */
 @Entity
 @Table(name = "purpose")
 public class Purpose {
@@ -29,7 +37,40 @@ public class Purpose {
     @Column(name = "description", nullable = false)
     private String description;
 
+    @Column(name = "soft_opt_in_allowed", nullable = false)
+    private boolean softOptInAllowed;
+
+    @Column(name = "sale_or_sharing", nullable = false)
+    private boolean saleOrSharing;
+
+    @Column(name = "direct_marketing", nullable = false)
+    private boolean directMarketing;
+
+    @Convert(converter = DataCategoryListConverter.class)
+    @Column(name = "data_categories", nullable = false)
+    private List<DataCategory> dataCategories;
+
+    @Column(name = "third_party_name")
+    private String thirdPartyName;
+
     protected Purpose() {
+    }
+
+    public Purpose(String code, PurposeTerms terms) {
+        this.code = code;
+        apply(terms);
+    }
+
+    /** Replaces the purpose's terms; the code never changes, since decisions refer to it. */
+    public void apply(PurposeTerms terms) {
+        this.channel = terms.channel();
+        this.lawfulBasis = terms.lawfulBasis();
+        this.description = terms.description();
+        this.softOptInAllowed = terms.softOptInAllowed();
+        this.saleOrSharing = terms.saleOrSharing();
+        this.directMarketing = terms.directMarketing();
+        this.dataCategories = List.copyOf(terms.dataCategories());
+        this.thirdPartyName = terms.thirdPartyName();
     }
 
     public String code() {
@@ -46,5 +87,30 @@ public class Purpose {
 
     public String description() {
         return description;
+    }
+
+    public boolean softOptInAllowed() {
+        return softOptInAllowed;
+    }
+
+    public boolean saleOrSharing() {
+        return saleOrSharing;
+    }
+
+    public boolean directMarketing() {
+        return directMarketing;
+    }
+
+    public List<DataCategory> dataCategories() {
+        return List.copyOf(dataCategories);
+    }
+
+    public String thirdPartyName() {
+        return thirdPartyName;
+    }
+
+    public PurposeTerms terms() {
+        return new PurposeTerms(channel, lawfulBasis, description, softOptInAllowed, saleOrSharing, directMarketing,
+                dataCategories, thirdPartyName);
     }
 }

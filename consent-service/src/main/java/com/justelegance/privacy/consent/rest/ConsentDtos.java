@@ -1,12 +1,21 @@
 package com.justelegance.privacy.consent.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ConsentDecision;
+import com.justelegance.privacy.consent.domain.CurrentConsent;
+import com.justelegance.privacy.consent.domain.IdentifierType;
+import com.justelegance.privacy.consent.domain.ProofDetails;
+import com.justelegance.privacy.consent.service.ConsentLedger;
+import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
 import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.events.codes.Purpose;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,16 +31,26 @@ public final class ConsentDtos {
     }
 
     /**
-     * A person's choices, made at once, under one policy version.
+     * A person's choices, made at once, under one policy version. Choices may be empty only when the submission
+     * carries {@code Sec-GPC: 1} (the signal alone).
      *
-     * @param decidedAt when the person decided, by the client's clock (the server records its own time too)
+     * @param decidedAt          when the person decided, by the client's clock (the server records its own time too)
+     * @param proof              the person's network and browser as the storefront saw them; stored truncated and
+     *                           encrypted
+     * @param softOptInOrderId   the order during which the details were collected, when the grants are PECR soft
+     *                           opt-ins (opt-out offered and not taken)
+     * @param contactIdentifiers the person's e-mail addresses and phone numbers, kept only as keyed hashes so that an
+     *                           opt-out puts them on the suppression list
      */
     public record DecisionRequest(
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid ChoiceRequest> choices,
+            @NotNull @Size(max = 50) List<@NotNull @Valid ChoiceRequest> choices,
             @NotNull @Pattern(regexp = EventFieldRules.VERSION_LABEL_PATTERN) String policyVersion,
             @NotNull ConsentSource source,
             @NotNull ConsentMethod method,
-            Instant decidedAt) {
+            Instant decidedAt,
+            @Valid ProofRequest proof,
+            @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String softOptInOrderId,
+            @Size(max = 10) List<@NotNull @Valid IdentifierRequest> contactIdentifiers) {
     }
 
     /** The state chosen for one purpose. */
@@ -39,11 +58,60 @@ public final class ConsentDtos {
                                 @NotNull ConsentState state) {
     }
 
-    /** A recorded decision and the purposes whose state it changed (a repeat changes none). */
-    public record DecisionRecorded(UUID decisionId, Instant recordedAt, List<String> changedPurposes) {
+    /** Where the decision came from, as the storefront saw it. */
+    public record ProofRequest(@Size(max = 45) String ipAddress, @Size(max = 512) String userAgent) {
     }
 
-    /** A subject's current state for one purpose. */
-    public record CurrentConsentView(String purpose, ConsentState state, Instant since, UUID decisionId) {
+    /** An e-mail address or phone number; personal data, only ever hashed. */
+    public record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(max = 254) String value) {
+
+        SuppressionList.RawIdentifier raw() {
+            return new SuppressionList.RawIdentifier(type, value);
+        }
+    }
+
+    /**
+     * The decisions recorded (the explicit one and the one a GPC signal caused; either may be null) and the
+     * purposes whose state changed (a repeat changes none).
+     */
+    public record DecisionRecorded(UUID decisionId, UUID gpcDecisionId, Instant recordedAt,
+                                   List<String> changedPurposes) {
+
+        static DecisionRecorded of(ConsentLedger.RecordedDecision recorded) {
+            return new DecisionRecorded(recorded.decisionId(), recorded.gpcDecisionId(), recorded.recordedAt(),
+                    recorded.changedPurposes());
+        }
+    }
+
+    /** A subject's current state for one purpose and the basis it rests on. */
+    public record CurrentConsentView(String purpose, ConsentState state, LawfulBasis basis, Instant since,
+                                     UUID decisionId) {
+
+        static CurrentConsentView of(CurrentConsent consent) {
+            return new CurrentConsentView(consent.purposeCode(), consent.state(), consent.basis(), consent.since(),
+                    consent.decisionId());
+        }
+    }
+
+    /** One decision of the history with its proof. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionView(UUID decisionId, String policyVersion, String wordingHash, ConsentSource source,
+                               ConsentMethod method, Instant decidedAt, Instant recordedAt, String softOptInOrderId,
+                               List<ChoiceView> choices, ProofDetails proof) {
+
+        static DecisionView of(ConsentLedger.HistoryEntry entry) {
+            ConsentDecision d = entry.decision();
+            return new DecisionView(d.id(), d.policyVersion(), d.wordingHash(), d.source(), d.method(),
+                    d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(),
+                    d.choices().stream().map(ChoiceView::of).toList(), entry.proof().orElse(null));
+        }
+    }
+
+    /** The state a decision chose for one purpose. */
+    public record ChoiceView(String purpose, ConsentState state) {
+
+        static ChoiceView of(ConsentChoice choice) {
+            return new ChoiceView(choice.purposeCode(), choice.state());
+        }
     }
 }

@@ -1,7 +1,11 @@
 package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.service.ConsentLedger;
+import com.justelegance.privacy.consent.service.ConsentReceipts;
+import com.justelegance.privacy.consent.service.SubjectDataExport;
+import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
@@ -11,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,25 +27,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** A subject's consent decisions and current consents. */
+/** A subject's consent decisions, current consents, history and receipts. */
 @Path("/api/v1/subjects/{subjectId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Consents")
 public class ConsentResource {
 
-    private final ConsentLedger ledger;
+    /** The Global Privacy Control request header; {@code 1} means "do not sell or share". */
+    static final String GPC_HEADER = "Sec-GPC";
 
-    public ConsentResource(ConsentLedger ledger) {
+    private final ConsentLedger ledger;
+    private final SuppressionList suppressionList;
+    private final SubjectDataExport export;
+
+    public ConsentResource(ConsentLedger ledger, SuppressionList suppressionList, SubjectDataExport export) {
         this.ledger = ledger;
+        this.suppressionList = suppressionList;
+        this.export = export;
     }
 
     @POST
     @Path("/consent-decisions")
     @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
-    @Operation(summary = "Record a person's choices for one or more purposes, with proof of how they were made")
+    @Operation(summary = "Record a person's choices for one or more purposes, with proof of how they were made; "
+            + "with Sec-GPC: 1 the sale-or-sharing purposes are opted out too")
     public Response recordDecision(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @HeaderParam(GPC_HEADER) String globalPrivacyControl,
             @NotNull @Valid ConsentDtos.DecisionRequest request) {
         long distinct = request.choices().stream().map(ConsentDtos.ChoiceRequest::purpose).distinct().count();
         if (distinct != request.choices().size()) {
@@ -49,11 +63,15 @@ public class ConsentResource {
         List<ConsentChoice> choices = request.choices().stream()
                 .map(choice -> new ConsentChoice(choice.purpose(), choice.state()))
                 .toList();
+        List<SuppressionList.RawIdentifier> identifiers = request.contactIdentifiers() == null ? List.of()
+                : request.contactIdentifiers().stream().map(ConsentDtos.IdentifierRequest::raw).toList();
         ConsentLedger.RecordedDecision recorded = ledger.record(subjectId, new ConsentLedger.NewDecision(
-                request.policyVersion(), request.source(), request.method(), request.decidedAt(), choices));
-        return Response.status(Response.Status.CREATED)
-                .entity(new ConsentDtos.DecisionRecorded(recorded.decisionId(), recorded.recordedAt(),
-                        recorded.changedPurposes()))
+                request.policyVersion(), request.source(), request.method(), request.decidedAt(), choices,
+                proof(request.proof()), request.softOptInOrderId(),
+                suppressionList.hash(identifiers, "contactIdentifiers"),
+                globalPrivacyControl != null && globalPrivacyControl.strip().equals("1")));
+        return Response.status(recorded.recordedAnything() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ConsentDtos.DecisionRecorded.of(recorded))
                 .build();
     }
 
@@ -64,8 +82,36 @@ public class ConsentResource {
     @Operation(summary = "The subject's current state for every purpose they have decided on")
     public List<ConsentDtos.CurrentConsentView> currentConsents(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return ledger.currentConsents(subjectId).stream()
-                .map(c -> new ConsentDtos.CurrentConsentView(c.purposeCode(), c.state(), c.since(), c.decisionId()))
-                .toList();
+        return ledger.currentConsents(subjectId).stream().map(ConsentDtos.CurrentConsentView::of).toList();
+    }
+
+    @GET
+    @Path("/consent-decisions")
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The subject's decision history, oldest first, with its proof")
+    public List<ConsentDtos.DecisionView> history(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+        return ledger.readHistory(subjectId).stream().map(ConsentDtos.DecisionView::of).toList();
+    }
+
+    @GET
+    @Path("/consent-receipts")
+    @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR,
+            ServiceRoles.DSR_SERVICE})
+    @Operation(summary = "A Kantara Consent Receipt v1.1 for each of the subject's decisions")
+    public List<ConsentReceipts.Receipt> receipts(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+        return export.receipts(subjectId);
+    }
+
+    private static ProofDetails proof(ConsentDtos.ProofRequest proof) {
+        if (proof == null || (proof.ipAddress() == null && proof.userAgent() == null)) {
+            return null;
+        }
+        try {
+            return ProofDetails.of(proof.ipAddress(), proof.userAgent());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-proof", "proof." + e.getMessage());
+        }
     }
 }

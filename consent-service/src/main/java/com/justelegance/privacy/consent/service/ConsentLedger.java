@@ -1,16 +1,28 @@
 package com.justelegance.privacy.consent.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
+import com.justelegance.privacy.consent.domain.PolicyVersion;
+import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
+import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
+import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
+import com.justelegance.privacy.consent.repository.SuppressionRepository.HashedIdentifier;
 import com.justelegance.privacy.events.ConsentChanged;
+import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
+import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.crypto.SubjectKeys;
 import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,70 +31,217 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Records consent decisions and answers what a subject's consents are now.
  *
- * <p>A decision is appended to the history, the current state moves in the same transaction, and every purpose
- * whose state actually changed publishes ConsentChanged through the outbox. Repeating the current state is
- * recorded as proof but publishes nothing.
+ * <p>A decision is appended to the history with its proof, the current state moves in the same transaction, and
+ * every purpose whose state actually changed publishes ConsentChanged through the outbox. Repeating the current
+ * state is recorded as proof but publishes nothing.
+ *
+ * <p>Two rules keep implied choices below explicit ones. A soft opt-in (details collected during a sale, opt-out
+ * offered and not taken) only grants a purpose the person has never decided on. A Global Privacy Control signal
+ * ({@code Sec-GPC: 1}) opts out of the "sale or sharing" purposes once; it is recorded as its own decision with
+ * method GPC_SIGNAL, and any explicit choice made with or after it stands.
  */
 @ApplicationScoped
 public class ConsentLedger {
 
     private final PurposeRepository purposes;
+    private final PolicyVersionRepository policyVersions;
     private final ConsentDecisionRepository decisions;
     private final CurrentConsentRepository currentConsents;
+    private final ErasedSubjectRepository erasedSubjects;
+    private final SuppressionList suppressionList;
+    private final SubjectKeys subjectKeys;
+    private final KeyedHash keyedHash;
     private final Outbox outbox;
     private final AuditLog auditLog;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public ConsentLedger(PurposeRepository purposes, ConsentDecisionRepository decisions,
-                         CurrentConsentRepository currentConsents, Outbox outbox, AuditLog auditLog, Clock clock) {
+    public ConsentLedger(PurposeRepository purposes, PolicyVersionRepository policyVersions,
+                         ConsentDecisionRepository decisions, CurrentConsentRepository currentConsents,
+                         ErasedSubjectRepository erasedSubjects, SuppressionList suppressionList,
+                         SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox, AuditLog auditLog,
+                         ObjectMapper json, Clock clock) {
         this.purposes = purposes;
+        this.policyVersions = policyVersions;
         this.decisions = decisions;
         this.currentConsents = currentConsents;
+        this.erasedSubjects = erasedSubjects;
+        this.suppressionList = suppressionList;
+        this.subjectKeys = subjectKeys;
+        this.keyedHash = keyedHash;
         this.outbox = outbox;
         this.auditLog = auditLog;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** A decision as the caller submits it. */
+    /**
+     * A decision as the caller submits it.
+     *
+     * @param proof            truncated network and user agent, or null
+     * @param softOptInOrderId the order whose checkout collected the details, when the grants are soft opt-ins
+     * @param contacts         hashes of the identifiers the person uses, so an opt-out can suppress them
+     * @param gpc              whether the submission carried {@code Sec-GPC: 1}
+     */
     public record NewDecision(String policyVersion, ConsentSource source, ConsentMethod method,
-                              Instant clientDecidedAt, List<ConsentChoice> choices) {
+                              Instant clientDecidedAt, List<ConsentChoice> choices, ProofDetails proof,
+                              String softOptInOrderId, List<HashedIdentifier> contacts, boolean gpc) {
     }
 
-    /** What recording a decision did: its id, and the purposes whose state changed. */
-    public record RecordedDecision(UUID decisionId, Instant recordedAt, List<String> changedPurposes) {
+    /**
+     * What recording did: the explicit decision and the GPC decision (either may be null when nothing was recorded
+     * for it), and the purposes whose state changed.
+     */
+    public record RecordedDecision(UUID decisionId, UUID gpcDecisionId, Instant recordedAt,
+                                   List<String> changedPurposes) {
+
+        public boolean recordedAnything() {
+            return decisionId != null || gpcDecisionId != null;
+        }
     }
 
     @Transactional
     public RecordedDecision record(String subjectId, NewDecision request) {
-        List<Purpose> chosen = request.choices().stream().map(choice -> knownPurpose(choice.purposeCode())).toList();
+        Map<String, Purpose> chosen = new LinkedHashMap<>();
+        request.choices().forEach(choice -> chosen.put(choice.purposeCode(), knownPurpose(choice.purposeCode())));
+        PolicyVersion shown = policyVersions.findByIdOptional(request.policyVersion())
+                .orElseThrow(() -> ProblemException.badRequest("unknown-policy-version",
+                        "Policy version " + request.policyVersion() + " is not registered"));
+        requireConsistent(request, chosen);
+        if (erasedSubjects.contains(keyedHash.subjectRef(subjectId))) {
+            throw ProblemException.conflict("subject-erased",
+                    "This subject was erased; a returning person is recorded under a new subject id");
+        }
         currentConsents.lockSubject(subjectId);
         Instant now = clock.instant();
-        ConsentDecision decision = new ConsentDecision(subjectId, request.policyVersion(), request.source(),
-                request.method(), request.clientDecidedAt(), now, request.choices());
-        decisions.persist(decision);
+        suppressionList.rememberContacts(subjectId, request.contacts(), now);
+        byte[] proof = request.proof() == null ? null : subjectKeys.encrypt(subjectId, toJson(request.proof()));
 
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < request.choices().size(); i++) {
-            ConsentChoice choice = request.choices().get(i);
-            Purpose purpose = chosen.get(i);
-            CurrentConsent current = currentConsents.find(subjectId, purpose.code())
-                    .orElseGet(() -> new CurrentConsent(subjectId, purpose.code()));
-            if (current.moveTo(choice.state(), decision.id(), now)) {
-                currentConsents.persist(current);
-                outbox.publish(subjectId, new ConsentChanged(decision.id().toString(), purpose.code(),
-                        purpose.channel(), choice.state(), purpose.lawfulBasis(), request.policyVersion(),
-                        request.source(), request.method(), now));
-                changed.add(purpose.code());
+        Set<Channel> explicitlyGranted = EnumSet.noneOf(Channel.class);
+        UUID decisionId = null;
+        if (!request.choices().isEmpty()) {
+            ConsentDecision decision = new ConsentDecision(subjectId, shown, request.source(), request.method(),
+                    request.clientDecidedAt(), now, request.choices(), request.softOptInOrderId(), proof);
+            decisions.persist(decision);
+            decisionId = decision.id();
+            boolean softOptIn = request.softOptInOrderId() != null;
+            for (ConsentChoice choice : request.choices()) {
+                Purpose purpose = chosen.get(choice.purposeCode());
+                CurrentConsent current = currentOrNew(subjectId, purpose);
+                if (request.gpc() && purpose.saleOrSharing()) {
+                    // GPC came with this explicit choice: the choice prevails, and later signals must respect it.
+                    current.markGpcApplied(now);
+                }
+                boolean impliedGrant = softOptIn && choice.state() == ConsentState.GRANTED;
+                if (impliedGrant && !current.undecided()) {
+                    continue;
+                }
+                LawfulBasis basis = impliedGrant ? LawfulBasis.SOFT_OPT_IN : purpose.lawfulBasis();
+                if (move(current, purpose, choice.state(), basis, decision, request, changed)
+                        && choice.state() == ConsentState.GRANTED && !impliedGrant && purpose.directMarketing()) {
+                    explicitlyGranted.add(purpose.channel());
+                }
             }
         }
-        return new RecordedDecision(decision.id(), now, changed);
+        UUID gpcDecisionId = request.gpc() ? applyGpc(subjectId, shown, request, chosen, proof, now, changed) : null;
+        suppressionList.follow(subjectId, explicitlyGranted, now);
+        return new RecordedDecision(decisionId, gpcDecisionId, now, changed);
+    }
+
+    /** Records the opt-out a Global Privacy Control signal asks for; returns the GPC decision, if one was needed. */
+    private UUID applyGpc(String subjectId, PolicyVersion shown, NewDecision request, Map<String, Purpose> explicit,
+                          byte[] proof, Instant now, List<String> changed) {
+        Map<Purpose, CurrentConsent> actedOn = new LinkedHashMap<>();
+        List<ConsentChoice> optOuts = new ArrayList<>();
+        for (Purpose purpose : purposes.saleOrSharing()) {
+            if (explicit.containsKey(purpose.code())) {
+                continue;
+            }
+            CurrentConsent current = currentOrNew(subjectId, purpose);
+            if (!current.gpcMayAct()) {
+                continue;
+            }
+            ConsentState optOut = current.gpcOptOutState();
+            current.markGpcApplied(now);
+            if (optOut != null) {
+                actedOn.put(purpose, current);
+                optOuts.add(new ConsentChoice(purpose.code(), optOut));
+            }
+        }
+        if (optOuts.isEmpty()) {
+            return null;
+        }
+        ConsentDecision gpcDecision = new ConsentDecision(subjectId, shown, request.source(),
+                ConsentMethod.GPC_SIGNAL, request.clientDecidedAt(), now, optOuts, null, proof);
+        decisions.persist(gpcDecision);
+        int i = 0;
+        for (Map.Entry<Purpose, CurrentConsent> entry : actedOn.entrySet()) {
+            move(entry.getValue(), entry.getKey(), optOuts.get(i++).state(), entry.getKey().lawfulBasis(),
+                    gpcDecision, request, changed);
+        }
+        return gpcDecision.id();
+    }
+
+    private boolean move(CurrentConsent current, Purpose purpose, ConsentState state, LawfulBasis basis,
+                         ConsentDecision decision, NewDecision request, List<String> changed) {
+        if (!current.moveTo(state, basis, decision.id(), decision.recordedAt())) {
+            return false;
+        }
+        currentConsents.persist(current);
+        outbox.publish(decision.subjectId(), new ConsentChanged(decision.id().toString(), purpose.code(),
+                purpose.channel(), state, basis, decision.policyVersion(), request.source(), decision.method(),
+                decision.recordedAt()));
+        changed.add(purpose.code());
+        return true;
+    }
+
+    private CurrentConsent currentOrNew(String subjectId, Purpose purpose) {
+        return currentConsents.find(subjectId, purpose.code())
+                .orElseGet(() -> new CurrentConsent(subjectId, purpose.code()));
+    }
+
+    private static void requireConsistent(NewDecision request, Map<String, Purpose> chosen) {
+        if (request.method() == ConsentMethod.GPC_SIGNAL) {
+            throw ProblemException.badRequest("reserved-method",
+                    "GPC_SIGNAL is recorded by the service when a submission carries Sec-GPC: 1; send the header");
+        }
+        if (request.choices().isEmpty() && !request.gpc()) {
+            throw ProblemException.badRequest("no-choices",
+                    "A decision needs at least one choice, unless it carries Sec-GPC: 1");
+        }
+        if (request.softOptInOrderId() == null) {
+            return;
+        }
+        if (request.source() != ConsentSource.CHECKOUT) {
+            throw ProblemException.badRequest("soft-opt-in-not-allowed",
+                    "A soft opt-in comes from details collected during a sale: source must be CHECKOUT");
+        }
+        boolean grantsAnything = false;
+        for (ConsentChoice choice : request.choices()) {
+            if (choice.state() == ConsentState.GRANTED) {
+                grantsAnything = true;
+                if (!chosen.get(choice.purposeCode()).softOptInAllowed()) {
+                    throw ProblemException.badRequest("soft-opt-in-not-allowed",
+                            "Purpose " + choice.purposeCode() + " does not allow the soft opt-in");
+                }
+            }
+        }
+        if (!grantsAnything) {
+            throw ProblemException.badRequest("soft-opt-in-not-allowed",
+                    "softOptInOrderId is evidence for a grant, but no choice grants anything");
+        }
     }
 
     /** The subject's current state for every purpose they have decided on. */
@@ -93,8 +252,51 @@ public class ConsentLedger {
         return consents;
     }
 
-    private Purpose knownPurpose(String code) {
+    /** A decision as history shows it, with its proof details decrypted when the subject's key still exists. */
+    public record HistoryEntry(ConsentDecision decision, Optional<ProofDetails> proof) {
+    }
+
+    /** The subject's decisions, oldest first. Runs in the caller's transaction (it decrypts proof). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<HistoryEntry> history(String subjectId) {
+        return decisions.forSubject(subjectId).stream()
+                .map(decision -> new HistoryEntry(decision, proofOf(decision)))
+                .toList();
+    }
+
+    /** The subject's decision history, audited as a read of the subject's data. */
+    @Transactional
+    public List<HistoryEntry> readHistory(String subjectId) {
+        List<HistoryEntry> history = history(subjectId);
+        auditLog.record("consent.history.read", subjectId, Map.of("decisions", history.size()));
+        return history;
+    }
+
+    private Optional<ProofDetails> proofOf(ConsentDecision decision) {
+        if (decision.proofCiphertext() == null) {
+            return Optional.empty();
+        }
+        return subjectKeys.decrypt(decision.subjectId(), decision.proofCiphertext()).map(this::fromJson);
+    }
+
+    Purpose knownPurpose(String code) {
         return purposes.findByIdOptional(code).orElseThrow(() -> ProblemException.badRequest("unknown-purpose",
                 "Purpose " + code + " is not in the purpose catalogue"));
+    }
+
+    private String toJson(ProofDetails proof) {
+        try {
+            return json.writeValueAsString(proof);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Proof details could not be serialised", e);
+        }
+    }
+
+    private ProofDetails fromJson(String proof) {
+        try {
+            return json.readValue(proof, ProofDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored proof details could not be read", e);
+        }
     }
 }

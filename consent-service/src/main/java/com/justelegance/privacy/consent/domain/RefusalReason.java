@@ -1,0 +1,15 @@
+package com.justelegance.privacy.consent.domain;
+
+/** Why a consent check says no. */
+public enum RefusalReason {
+    /** The purpose needs consent and the subject has never given it. */
+    NO_CONSENT,
+    /** The subject said no when asked (or Global Privacy Control said it for them). */
+    DENIED,
+    /** The subject withdrew an earlier consent. */
+    WITHDRAWN,
+    /** The subject objected to processing on legitimate interest (for direct marketing, absolute). */
+    OBJECTED,
+    /** The subject was erased; nothing about them may be used. */
+    SUBJECT_ERASED
+}

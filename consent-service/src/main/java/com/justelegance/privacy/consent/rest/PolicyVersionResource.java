@@ -1,0 +1,120 @@
+package com.justelegance.privacy.consent.rest;
+
+import com.justelegance.privacy.consent.domain.PolicyVersion;
+import com.justelegance.privacy.consent.repository.CurrentConsentRepository.StaleConsent;
+import com.justelegance.privacy.consent.service.PolicyVersions;
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Privacy-policy / notice versions, and who must be shown the latest significant change. */
+@Path("/api/v1/policy-versions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Policy versions")
+public class PolicyVersionResource {
+
+    private final PolicyVersions versions;
+
+    public PolicyVersionResource(PolicyVersions versions) {
+        this.versions = versions;
+    }
+
+    /**
+     * A version to register.
+     *
+     * @param wordingHash SHA-256 of the wording, lower-case hex ({@code sha256sum privacy-policy.txt})
+     * @param significant whether the change matters enough that people must be shown it again
+     */
+    public record VersionRequest(@NotNull @Pattern(regexp = EventFieldRules.VERSION_LABEL_PATTERN) String version,
+                                 @NotNull LocalDate effectiveFrom,
+                                 @NotNull @Pattern(regexp = "^[0-9a-f]{64}$") String wordingHash,
+                                 @NotNull Boolean significant,
+                                 @NotBlank @Size(max = 500) @Pattern(regexp = "^https?://\\S+$") String url) {
+    }
+
+    /** A registered version. */
+    public record VersionView(String version, LocalDate effectiveFrom, String wordingHash, boolean significant,
+                              String url, Instant registeredAt) {
+
+        static VersionView of(PolicyVersion v) {
+            return v == null ? null : new VersionView(v.version(), v.effectiveFrom(), v.wordingHash(),
+                    v.significant(), v.url(), v.registeredAt());
+        }
+    }
+
+    /** A page of the report: subjects whose granted consents were given under an older version. */
+    public record StaleConsentsView(VersionView latestSignificantVersion, List<SubjectStaleConsents> subjects,
+                                    String nextAfter) {
+    }
+
+    /** One subject's consents that predate the latest significant version. */
+    public record SubjectStaleConsents(String subjectId, List<StaleConsentView> consents) {
+    }
+
+    /** A granted consent and the version it was given under. */
+    public record StaleConsentView(String purpose, String policyVersion, Instant since) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
+            Roles.AUDITOR})
+    @Operation(summary = "Registered versions, newest first")
+    public List<VersionView> all() {
+        return versions.all().stream().map(VersionView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Register a policy / notice version; a registered version never changes")
+    public Response register(@NotNull @Valid VersionRequest request) {
+        PolicyVersion registered = versions.register(request.version(), request.effectiveFrom(),
+                request.wordingHash(), request.significant(), request.url());
+        return Response.status(Response.Status.CREATED).entity(VersionView.of(registered)).build();
+    }
+
+    @GET
+    @Path("/stale-consents")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Subjects whose current consents predate the latest significant version in force, "
+            + "a page at a time in subject order")
+    public StaleConsentsView staleConsents(
+            @QueryParam("after") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        PolicyVersions.StaleConsentReport report = versions.consentsPredatingLatestSignificant(after, limit);
+        Map<String, List<StaleConsentView>> bySubject = new LinkedHashMap<>();
+        for (StaleConsent consent : report.consents()) {
+            bySubject.computeIfAbsent(consent.subjectId(), s -> new ArrayList<>())
+                    .add(new StaleConsentView(consent.purpose(), consent.policyVersion(), consent.since()));
+        }
+        List<SubjectStaleConsents> subjects = bySubject.entrySet().stream()
+                .map(e -> new SubjectStaleConsents(e.getKey(), e.getValue())).toList();
+        String nextAfter = subjects.size() == limit ? subjects.getLast().subjectId() : null;
+        return new StaleConsentsView(VersionView.of(report.latestSignificant()), subjects, nextAfter);
+    }
+}

@@ -1,0 +1,83 @@
+package com.justelegance.privacy.consent.service;
+
+import com.justelegance.privacy.consent.domain.ConsentAnswer;
+import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
+import com.justelegance.privacy.consent.repository.ConsentCheckRepository.PurposeStates;
+import com.justelegance.privacy.consent.repository.ConsentCheckRepository.StateRow;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The hot path: may this subject (or these subjects) be processed for a purpose right now?
+ *
+ * <p>One indexed read per call, straight from the current-state projection the ledger updates in the decision's
+ * transaction, so a withdrawal is visible to the next check on any instance; nothing is cached and nothing is
+ * written (no audit entry per check: a check returns a yes or no, not the subject's data). Only when the answer
+ * would rest on no record at all (a legitimate-interest purpose) is the erasure record looked at.
+ */
+@ApplicationScoped
+public class ConsentChecks {
+
+    private final ConsentCheckRepository repository;
+    private final KeyedHash keyedHash;
+
+    public ConsentChecks(ConsentCheckRepository repository, KeyedHash keyedHash) {
+        this.repository = repository;
+        this.keyedHash = keyedHash;
+    }
+
+    public ConsentAnswer check(String subjectId, String purpose) {
+        PurposeStates states = repository.statesFor(purpose, subjectId).orElseThrow(() -> unknownPurpose(purpose));
+        ConsentAnswer answer = answer(states, subjectId);
+        if (answer.restsOnNoRecord() && !repository.erasedAmong(List.of(keyedHash.subjectRef(subjectId))).isEmpty()) {
+            return ConsentAnswer.erased();
+        }
+        return answer;
+    }
+
+    /** One answer per subject, in the order given. */
+    public List<ConsentAnswer> check(List<String> subjectIds, String purpose) {
+        PurposeStates states = repository.statesFor(purpose, subjectIds).orElseThrow(() -> unknownPurpose(purpose));
+        List<ConsentAnswer> answers = new ArrayList<>(subjectIds.size());
+        Map<String, String> refsToLookUp = new HashMap<>();
+        for (String subjectId : subjectIds) {
+            ConsentAnswer answer = answer(states, subjectId);
+            answers.add(answer);
+            if (answer.restsOnNoRecord()) {
+                refsToLookUp.put(subjectId, keyedHash.subjectRef(subjectId));
+            }
+        }
+        if (refsToLookUp.isEmpty()) {
+            return answers;
+        }
+        Set<String> erased = repository.erasedAmong(refsToLookUp.values());
+        if (erased.isEmpty()) {
+            return answers;
+        }
+        for (int i = 0; i < subjectIds.size(); i++) {
+            String ref = refsToLookUp.get(subjectIds.get(i));
+            if (ref != null && erased.contains(ref)) {
+                answers.set(i, ConsentAnswer.erased());
+            }
+        }
+        return answers;
+    }
+
+    private static ConsentAnswer answer(PurposeStates states, String subjectId) {
+        StateRow row = states.states().get(subjectId);
+        return row == null
+                ? ConsentAnswer.evaluate(states.purposeBasis(), null, null, null)
+                : ConsentAnswer.evaluate(states.purposeBasis(), row.state(), row.basis(), row.since());
+    }
+
+    private static ProblemException unknownPurpose(String purpose) {
+        return ProblemException.badRequest("unknown-purpose", "Purpose " + purpose + " is not in the purpose catalogue");
+    }
+}

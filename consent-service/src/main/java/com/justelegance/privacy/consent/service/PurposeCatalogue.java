@@ -1,0 +1,61 @@
+package com.justelegance.privacy.consent.service;
+
+import com.justelegance.privacy.consent.domain.Purpose;
+import com.justelegance.privacy.consent.domain.PurposeTerms;
+import com.justelegance.privacy.consent.repository.PurposeRepository;
+import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The purpose catalogue, seeded from the privacy policy and kept by the privacy officer. Purposes are added and
+ * edited, never removed: decisions refer to them. Every change is audited.
+ */
+@ApplicationScoped
+public class PurposeCatalogue {
+
+    private final PurposeRepository purposes;
+    private final AuditLog auditLog;
+
+    public PurposeCatalogue(PurposeRepository purposes, AuditLog auditLog) {
+        this.purposes = purposes;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional
+    public List<Purpose> all() {
+        return purposes.listByCode();
+    }
+
+    /** The purpose after saving, and whether it was new. */
+    public record Saved(Purpose purpose, boolean created) {
+    }
+
+    /** Adds the purpose, or replaces the terms of an existing one; the code never changes. */
+    @Transactional
+    public Saved save(String code, PurposeTerms terms) {
+        terms.violation().ifPresent(rule -> {
+            throw ProblemException.badRequest("inconsistent-purpose", rule);
+        });
+        Purpose existing = purposes.findByIdOptional(code).orElse(null);
+        if (existing != null) {
+            existing.apply(terms);
+            auditLog.record("consent.purpose.changed", null, details(existing));
+            return new Saved(existing, false);
+        }
+        Purpose added = new Purpose(code, terms);
+        purposes.persist(added);
+        auditLog.record("consent.purpose.added", null, details(added));
+        return new Saved(added, true);
+    }
+
+    private static Map<String, Object> details(Purpose purpose) {
+        return Map.of("purpose", purpose.code(), "channel", purpose.channel().name(),
+                "lawfulBasis", purpose.lawfulBasis().name(), "softOptInAllowed", purpose.softOptInAllowed(),
+                "saleOrSharing", purpose.saleOrSharing(), "directMarketing", purpose.directMarketing());
+    }
+}

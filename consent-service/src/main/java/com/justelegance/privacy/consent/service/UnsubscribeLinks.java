@@ -1,0 +1,150 @@
+package com.justelegance.privacy.consent.service;
+
+import com.justelegance.privacy.consent.config.ConsentConfig;
+import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.PolicyVersion;
+import com.justelegance.privacy.consent.domain.Purpose;
+import com.justelegance.privacy.consent.domain.UnsubscribeToken;
+import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
+import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
+import com.justelegance.privacy.consent.repository.UnsubscribeRedemptionRepository;
+import com.justelegance.privacy.events.codes.ConsentMethod;
+import com.justelegance.privacy.events.codes.ConsentSource;
+import com.justelegance.privacy.events.codes.ConsentState;
+import com.justelegance.privacy.events.codes.LawfulBasis;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * One-click unsubscribe (RFC 8058) for marketing messages: signed tokens for the links, and their redemption
+ * without login.
+ *
+ * <p>A token is single-use. The first redemption records an opt-out (WITHDRAWN for a consent purpose, OBJECTED for
+ * one on legitimate interest) with source UNSUBSCRIBE_LINK; it is the person's act at that moment, so it applies
+ * whatever they chose before. Any later redemption of the same token is a replay (a mail client or scanner posting
+ * again, or someone re-using an old link): it changes nothing, so it can never undo a later explicit re-consent.
+ * A forged or altered token fails its signature; an expired one is refused, pointing to account settings.
+ */
+@ApplicationScoped
+public class UnsubscribeLinks {
+
+    /** Signature purpose: tokens signed for this use cannot be confused with any other keyed hash. */
+    private static final String SIGNATURE_PURPOSE = "consent-unsubscribe-token-v1";
+
+    private final ConsentLedger ledger;
+    private final PolicyVersionRepository policyVersions;
+    private final UnsubscribeRedemptionRepository redemptions;
+    private final ErasedSubjectRepository erasedSubjects;
+    private final KeyedHash keyedHash;
+    private final ConsentConfig.Unsubscribe config;
+    private final Clock clock;
+    private final UnaryOperator<String> mac;
+
+    public UnsubscribeLinks(ConsentLedger ledger, PolicyVersionRepository policyVersions,
+                            UnsubscribeRedemptionRepository redemptions, ErasedSubjectRepository erasedSubjects,
+                            KeyedHash keyedHash, ConsentConfig config, Clock clock) {
+        this.ledger = ledger;
+        this.policyVersions = policyVersions;
+        this.redemptions = redemptions;
+        this.erasedSubjects = erasedSubjects;
+        this.keyedHash = keyedHash;
+        this.config = config.unsubscribe();
+        this.clock = clock;
+        this.mac = payload -> keyedHash.of(SIGNATURE_PURPOSE, payload);
+    }
+
+    /** A token for one subject, with the URL that goes in the List-Unsubscribe header. */
+    public record IssuedLink(String subjectId, String token, String url) {
+    }
+
+    /** Links for a marketing send, all expiring at the same moment. */
+    public record IssuedLinks(String purpose, Instant expiresAt, List<IssuedLink> links) {
+    }
+
+    /** What a redemption did. */
+    public enum Outcome {
+        /** The opt-out was recorded now. */
+        UNSUBSCRIBED,
+        /** The token had been used before; nothing changed. */
+        ALREADY_REDEEMED
+    }
+
+    @Transactional
+    public IssuedLinks issue(String purposeCode, List<String> subjectIds) {
+        Purpose purpose = ledger.knownPurpose(purposeCode);
+        if (!purpose.directMarketing()) {
+            throw ProblemException.badRequest("not-a-marketing-purpose",
+                    "Unsubscribe links exist for direct-marketing purposes; " + purposeCode + " is not one");
+        }
+        Instant expiresAt = clock.instant().plus(config.tokenValidity());
+        List<IssuedLink> links = subjectIds.stream().map(subjectId -> {
+            String token = new UnsubscribeToken(UUID.randomUUID(), subjectId, purposeCode, expiresAt).encode(mac);
+            return new IssuedLink(subjectId, token, config.baseUrl() + token);
+        }).toList();
+        return new IssuedLinks(purposeCode, expiresAt, links);
+    }
+
+    public record Redemption(String purpose, Outcome outcome) {
+    }
+
+    @Transactional
+    public Redemption redeem(String presented) {
+        UnsubscribeToken token = verified(presented);
+        Instant now = clock.instant();
+        if (token.expiredAt(now)) {
+            throw new ProblemException(Response.Status.GONE, "expired-unsubscribe-token",
+                    "This unsubscribe link has expired; marketing choices can be changed in account settings");
+        }
+        Purpose purpose = ledger.knownPurpose(token.purpose());
+        if (!redemptions.claim(token.tokenId(), now, token.expiresAt())) {
+            return new Redemption(purpose.code(), Outcome.ALREADY_REDEEMED);
+        }
+        if (erasedSubjects.contains(keyedHash.subjectRef(token.subjectId()))) {
+            // Nothing is held about an erased subject to opt out of; recording a decision would bring them back.
+            return new Redemption(purpose.code(), Outcome.UNSUBSCRIBED);
+        }
+        ConsentState optOut = purpose.lawfulBasis() == LawfulBasis.LEGITIMATE_INTEREST
+                ? ConsentState.OBJECTED : ConsentState.WITHDRAWN;
+        PolicyVersion inForce = policyVersions.inForceOn(LocalDate.now(clock))
+                .orElseGet(() -> policyVersions.newestFirst().getFirst());
+        ledger.record(token.subjectId(), new ConsentLedger.NewDecision(inForce.version(),
+                ConsentSource.UNSUBSCRIBE_LINK, ConsentMethod.REJECT, null,
+                List.of(new ConsentChoice(purpose.code(), optOut)), null, null, List.of(), false));
+        Log.infof("Unsubscribe token %s redeemed for purpose %s", token.tokenId(), purpose.code());
+        return new Redemption(purpose.code(), Outcome.UNSUBSCRIBED);
+    }
+
+    private UnsubscribeToken verified(String presented) {
+        try {
+            return UnsubscribeToken.decode(presented, mac);
+        } catch (UnsubscribeToken.RejectedException e) {
+            throw switch (e.defect()) {
+                case MALFORMED -> ProblemException.badRequest("malformed-unsubscribe-token",
+                        "This is not an unsubscribe token");
+                case BAD_SIGNATURE -> ProblemException.badRequest("invalid-unsubscribe-token",
+                        "The unsubscribe token's signature does not match: it was not issued by us or was altered");
+            };
+        }
+    }
+
+    /** Forgets used tokens a day after they expired: an expired token is refused before it is looked up. */
+    @Scheduled(identity = "unsubscribe-redemption-cleanup", every = "6h", delayed = "5m")
+    void forgetExpiredRedemptions() {
+        int deleted = QuarkusTransaction.requiringNew().call(() ->
+                redemptions.deleteExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(1))));
+        Log.debugf("Forgot %d expired unsubscribe redemptions", deleted);
+    }
+}

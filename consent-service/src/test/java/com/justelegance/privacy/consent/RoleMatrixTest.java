@@ -1,0 +1,113 @@
+package com.justelegance.privacy.consent;
+
+import com.justelegance.privacy.consent.rest.ServiceRoles;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+
+/**
+ * Every endpoint against every role: the roles it names get through (whatever the answer, never 401 or 403), every
+ * other role gets 403, and no token gets 401. Only the unsubscribe redemption is open to anyone.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    private static final List<String> ROLES = Stream.concat(Roles.ALL.stream(), Stream.of(ServiceRoles.DSR_SERVICE))
+            .toList();
+    private static final Set<String> EVERY_PERSON_ROLE = Set.copyOf(Roles.ALL);
+
+    /** One endpoint and the roles allowed to call it; null roles means open to anyone. */
+    record Endpoint(String method, String path, String body, Set<String> allowed) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        String subject = "matrix-" + UUID.randomUUID();
+        String purposeBody = """
+                {"channel": "EMAIL", "lawfulBasis": "CONSENT", "description": "Role matrix test purpose",
+                 "directMarketing": false, "dataCategories": ["EMAIL"]}""";
+        String versionBody = """
+                {"version": "matrix-%s", "effectiveFrom": "2026-11-02", "significant": false,
+                 "wordingHash": "%s", "url": "https://www.justelegance.com/privacy-policy/"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 8), "0".repeat(64));
+        String decisionBody = """
+                {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
+                 "source": "ACCOUNT_SETTINGS", "method": "SAVE"}""";
+        String batchBody = "{\"purpose\": \"EMAIL_MARKETING\", \"subjectIds\": [\"" + subject + "\"]}";
+        String identifiersBody = "{\"identifiers\": [{\"type\": \"EMAIL\", \"value\": \"matrix@example.com\"}]";
+        return Stream.of(
+                new Endpoint("GET", "/api/v1/purposes", null, EVERY_PERSON_ROLE),
+                new Endpoint("PUT", "/api/v1/purposes/MATRIX_TEST_PURPOSE", purposeBody,
+                        Set.of(Roles.PRIVACY_OFFICER)),
+                new Endpoint("GET", "/api/v1/policy-versions", null, EVERY_PERSON_ROLE),
+                new Endpoint("POST", "/api/v1/policy-versions", versionBody, Set.of(Roles.PRIVACY_OFFICER)),
+                new Endpoint("GET", "/api/v1/policy-versions/stale-consents", null,
+                        Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
+                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions", decisionBody,
+                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER)),
+                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consents", null, EVERY_PERSON_ROLE),
+                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-decisions", null,
+                        Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
+                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-receipts", null,
+                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR,
+                                ServiceRoles.DSR_SERVICE)),
+                new Endpoint("GET", "/api/v1/subjects/" + subject + "/export", null,
+                        Set.of(Roles.PRIVACY_OFFICER, ServiceRoles.DSR_SERVICE)),
+                new Endpoint("GET", "/api/v1/consent-checks?purpose=EMAIL_MARKETING&subjectId=" + subject, null,
+                        Set.of(Roles.STOREFRONT, Roles.MARKETING)),
+                new Endpoint("POST", "/api/v1/consent-checks", batchBody, Set.of(Roles.STOREFRONT, Roles.MARKETING)),
+                new Endpoint("POST", "/api/v1/unsubscribe-tokens", batchBody, Set.of(Roles.MARKETING)),
+                new Endpoint("POST", "/api/v1/unsubscribe/not-a-real-token", null, null),
+                new Endpoint("POST", "/api/v1/suppression-list/screening", identifiersBody + "}",
+                        Set.of(Roles.MARKETING, Roles.PRIVACY_OFFICER)),
+                new Endpoint("POST", "/api/v1/suppression-list/entries",
+                        identifiersBody + ", \"channels\": [\"EMAIL\"]}", Set.of(Roles.PRIVACY_OFFICER)),
+                new Endpoint("GET", "/api/v1/audit-log", null, Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
+                new Endpoint("GET", "/api/v1/audit-log/verification", null,
+                        Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void onlyTheNamedRolesGetThrough(Endpoint endpoint) {
+        List<String> wrong = new ArrayList<>();
+        int anonymous = call(given(), endpoint);
+        boolean open = endpoint.allowed() == null;
+        if (open ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
+            wrong.add("no token -> " + anonymous);
+        }
+        for (String role : ROLES) {
+            int status = call(given().header("Authorization", TestTokens.bearer(role)), endpoint);
+            boolean allowed = open || endpoint.allowed().contains(role);
+            if (allowed ? status == 401 || status == 403 : status != 403) {
+                wrong.add(role + " -> " + status);
+            }
+        }
+        assertThat(endpoint + " answered wrongly: " + wrong, wrong, empty());
+    }
+
+    private static int call(RequestSpecification request, Endpoint endpoint) {
+        if (endpoint.body() != null) {
+            request = request.contentType(ContentType.JSON).body(endpoint.body());
+        }
+        return request.when().request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+    }
+}
