@@ -1,55 +1,101 @@
 package com.justelegance.privacy.disclosure.rest;
 
-import com.justelegance.privacy.disclosure.domain.RecipientCategory;
-import com.justelegance.privacy.disclosure.domain.RecipientRole;
-import com.justelegance.privacy.disclosure.repository.RecipientRepository;
+import com.justelegance.privacy.disclosure.domain.Recipient;
+import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecipientDisclosureView;
+import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;
+import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientView;
+import com.justelegance.privacy.disclosure.service.DisclosureLedger;
+import com.justelegance.privacy.disclosure.service.RecipientRegistry;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** The registry of third parties that receive customers' data. */
+/** The registry of third parties that receive customers' data, and what went to each. */
 @Path("/api/v1/recipients")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Recipients")
-@RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE})
 public class RecipientResource {
 
-    private final RecipientRepository recipients;
+    private final RecipientRegistry registry;
+    private final DisclosureLedger ledger;
 
-    public RecipientResource(RecipientRepository recipients) {
-        this.recipients = recipients;
+    public RecipientResource(RecipientRegistry registry, DisclosureLedger ledger) {
+        this.registry = registry;
+        this.ledger = ledger;
     }
 
     @GET
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "Every registered recipient")
     public List<RecipientView> all() {
-        return recipients.allByCode().stream().map(RecipientResource::view).toList();
+        return registry.all().stream().map(RecipientView::of).toList();
     }
 
     @GET
     @Path("/{code}")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "One recipient by its code")
     public RecipientView one(@PathParam("code") String code) {
-        return recipients.findByIdOptional(code).map(RecipientResource::view)
-                .orElseThrow(() -> ProblemException.notFound("unknown-recipient",
-                        "No recipient is registered with code " + code));
+        return RecipientView.of(registry.one(code));
     }
 
-    private static RecipientView view(com.justelegance.privacy.disclosure.domain.Recipient r) {
-        return new RecipientView(r.code(), r.displayName(), r.category(), r.role(), r.country());
+    @POST
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Register a new recipient")
+    public Response register(@NotNull @Valid RecipientRequest request, @Context UriInfo uri) {
+        if (request.code() == null) {
+            throw ProblemException.badRequest("code-required", "A new recipient needs a code");
+        }
+        Recipient recipient = registry.register(request.code(), request.terms());
+        return Response.created(uri.getAbsolutePathBuilder().path(recipient.code()).build())
+                .entity(RecipientView.of(recipient))
+                .build();
     }
 
-    /** A recipient as the API shows it. */
-    public record RecipientView(String code, String displayName, RecipientCategory category, RecipientRole role,
-                                String country) {
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Change everything the registry says about a recipient")
+    public RecipientView update(@PathParam("code") String code, @NotNull @Valid RecipientRequest request) {
+        if (request.code() != null && !request.code().equals(code)) {
+            throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
+        }
+        return RecipientView.of(registry.update(code, request.terms()));
+    }
+
+    @GET
+    @Path("/{code}/disclosures")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "What went to the recipient on the days from..to (inclusive, UTC), oldest first")
+    public List<RecipientDisclosureView> disclosures(
+            @PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code,
+            @QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        return ledger.toRecipient(code, from, to, limit).stream().map(RecipientDisclosureView::of).toList();
     }
 }

@@ -1,0 +1,49 @@
+package com.justelegance.privacy.disclosure.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** disclosure-service settings, under {@code disclosure}. */
+@ConfigMapping(prefix = "disclosure")
+public interface DisclosureConfig {
+
+    /** The controller's name, as notices to recipients give it. */
+    @WithDefault("Just Elegance")
+    String controllerName();
+
+    /** Delivery of Art. 19 notices to recipients' APIs. */
+    Notices notices();
+
+    interface Notices {
+
+        /** How often the delivery job looks for notices due to be posted (also read by its schedule). */
+        @WithDefault("10s")
+        Duration deliveryInterval();
+
+        /** How many notices one round of the delivery job posts. */
+        @WithDefault("50")
+        int deliveryBatchSize();
+
+        /** How long other instances leave a claimed notice alone while this one posts it. */
+        @WithDefault("5m")
+        Duration deliveryLease();
+
+        /** Connect and response timeout of one post to a recipient's API. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Wait before the first retry; each later retry waits twice as long as the one before. */
+        @WithDefault("30s")
+        Duration initialRetryDelay();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("6h")
+        Duration maxRetryDelay();
+
+        /** Attempts before a notice that keeps failing becomes a task for a person. */
+        @WithDefault("10")
+        int maxAttempts();
+    }
+}

@@ -1,0 +1,155 @@
+package com.justelegance.privacy.disclosure.repository;
+
+import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.DisclosureSource;
+import com.justelegance.privacy.events.codes.LawfulBasis;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The per-person ledger and the anonymised counts erased subjects leave behind. Entries from events are written
+ * set-based: a whole batch in one statement.
+ */
+@ApplicationScoped
+public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, Long> {
+
+    private static final String INSERT_BATCH = """
+            INSERT INTO disclosure (subject_id, recipient_code, source, reference, data_categories, legal_basis,
+                                    disclosed_at, recorded_at)
+            SELECT e.subject_id, e.recipient_code, e.source, e.reference,
+                   CAST(string_to_array(e.categories, ',') AS varchar[]), e.basis, e.disclosed_at, ?
+            FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                        CAST(? AS text[]), CAST(? AS varchar[]), CAST(? AS timestamptz[]))
+                 AS e (subject_id, recipient_code, source, reference, categories, basis, disclosed_at)
+            ON CONFLICT DO NOTHING""";
+
+    /** A ledger entry to write; {@code dataCategories} in the spelling of {@link Disclosure#codes}. */
+    public record NewEntry(String subjectId, String recipientCode, DisclosureSource source, String reference,
+                           String[] dataCategories, LawfulBasis legalBasis, Instant disclosedAt) {
+    }
+
+    /** Writes the entries in one statement; an entry already in the ledger is skipped. Returns how many were new. */
+    public int insertNew(List<NewEntry> entries, Instant recordedAt) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
+                insert.setTimestamp(1, Timestamp.from(recordedAt));
+                insert.setArray(2, textArray(connection, entries.stream().map(NewEntry::subjectId)));
+                insert.setArray(3, textArray(connection, entries.stream().map(NewEntry::recipientCode)));
+                insert.setArray(4, textArray(connection, entries.stream().map(e -> e.source().name())));
+                insert.setArray(5, textArray(connection, entries.stream().map(NewEntry::reference)));
+                insert.setArray(6, textArray(connection,
+                        entries.stream().map(e -> String.join(",", e.dataCategories()))));
+                insert.setArray(7, textArray(connection, entries.stream().map(e -> e.legalBasis().name())));
+                insert.setArray(8, textArray(connection, entries.stream().map(e -> e.disclosedAt().toString())));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    public boolean exists(String subjectId, String recipientCode, DisclosureSource source, String reference) {
+        return count("subjectId = ?1 and recipientCode = ?2 and source = ?3 and reference = ?4",
+                subjectId, recipientCode, source, reference) > 0;
+    }
+
+    /** The subject's entries, oldest first; withheld ones only when asked for. */
+    public List<Disclosure> forSubject(String subjectId, boolean includeWithheld) {
+        String withheld = includeWithheld ? "" : " and withheldFromSubject = false";
+        return list("subjectId = ?1" + withheld + " order by disclosedAt, id", subjectId);
+    }
+
+    /** Entries to one recipient disclosed in [from, to), oldest first, at most {@code limit}. */
+    public List<Disclosure> toRecipient(String recipientCode, Instant from, Instant to, int limit) {
+        return find("recipientCode = ?1 and disclosedAt >= ?2 and disclosedAt < ?3 order by disclosedAt, id",
+                recipientCode, from, to).page(0, limit).list();
+    }
+
+    /**
+     * Deletes the subject's entries and adds them to the anonymised counts per recipient, month, source and data
+     * categories, in one statement. Returns how many entries were deleted.
+     */
+    public long eraseSubject(String subjectId) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                        WITH gone AS (
+                            DELETE FROM disclosure WHERE subject_id = :subject
+                            RETURNING recipient_code, source, data_categories, disclosed_at
+                        ), counted AS (
+                            INSERT INTO erased_disclosure_count
+                                (recipient_code, month, source, data_categories, disclosures)
+                            SELECT recipient_code, CAST(date_trunc('month', disclosed_at AT TIME ZONE 'UTC') AS date),
+                                   source, data_categories, count(*)
+                            FROM gone
+                            GROUP BY 1, 2, 3, 4
+                            ON CONFLICT (recipient_code, month, source, data_categories)
+                            DO UPDATE SET disclosures = erased_disclosure_count.disclosures + EXCLUDED.disclosures
+                        )
+                        SELECT count(*) FROM gone""")
+                .setParameter("subject", subjectId)
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * Disclosures in the months [from, to], from live entries and erased subjects' counts: one row per recipient
+     * (data category null) and one per recipient and data category.
+     */
+    public List<VolumeRow> volumes(YearMonth from, YearMonth to) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = getEntityManager().createNativeQuery("""
+                        WITH counted AS (
+                            SELECT recipient_code, data_categories, 1 AS disclosures, 0 AS anonymised
+                            FROM disclosure
+                            WHERE disclosed_at >= :fromInstant AND disclosed_at < :toInstant
+                            UNION ALL
+                            SELECT recipient_code, data_categories, disclosures, disclosures
+                            FROM erased_disclosure_count
+                            WHERE month >= :fromMonth AND month < :toMonth
+                        )
+                        SELECT recipient_code, CAST(NULL AS varchar) AS data_category,
+                               SUM(disclosures) AS disclosures, SUM(anonymised) AS anonymised
+                        FROM counted
+                        GROUP BY recipient_code
+                        UNION ALL
+                        SELECT recipient_code, category.code, SUM(disclosures), SUM(anonymised)
+                        FROM counted, unnest(data_categories) AS category (code)
+                        GROUP BY recipient_code, category.code""", Tuple.class)
+                .setParameter("fromInstant", startOf(from))
+                .setParameter("toInstant", startOf(to.plusMonths(1)))
+                .setParameter("fromMonth", from.atDay(1))
+                .setParameter("toMonth", to.plusMonths(1).atDay(1))
+                .getResultList();
+        return rows.stream().map(row -> new VolumeRow((String) row.get("recipient_code"),
+                        (String) row.get("data_category"), ((Number) row.get("disclosures")).longValue(),
+                        ((Number) row.get("anonymised")).longValue()))
+                .toList();
+    }
+
+    /**
+     * A count of disclosures.
+     *
+     * @param dataCategory the category counted, or null for a count of disclosures of any categories
+     * @param anonymised   how many of them belong to erased subjects and survive only as counts
+     */
+    public record VolumeRow(String recipientCode, String dataCategory, long disclosures, long anonymised) {
+    }
+
+    private static Instant startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    private static java.sql.Array textArray(Connection connection, java.util.stream.Stream<String> values)
+            throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+}

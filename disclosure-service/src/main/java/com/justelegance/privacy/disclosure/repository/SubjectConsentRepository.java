@@ -1,0 +1,87 @@
+package com.justelegance.privacy.disclosure.repository;
+
+import com.justelegance.privacy.events.codes.ConsentState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local projection of consent-service's ConsentChanged events: each subject's latest state per purpose. Only
+ * ever moves to a state at least as recent as the one it holds.
+ */
+@ApplicationScoped
+public class SubjectConsentRepository {
+
+    private static final String UPSERT_BATCH = """
+            INSERT INTO subject_consent (subject_id, purpose_code, state, effective_at)
+            SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                                 CAST(? AS timestamptz[]))
+            ON CONFLICT (subject_id, purpose_code) DO UPDATE
+            SET state = EXCLUDED.state, effective_at = EXCLUDED.effective_at
+            WHERE subject_consent.effective_at <= EXCLUDED.effective_at""";
+
+    private final EntityManager entityManager;
+
+    public SubjectConsentRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A subject's state for one purpose as of {@code effectiveAt}. */
+    public record ConsentFact(String subjectId, String purposeCode, ConsentState state, Instant effectiveAt) {
+    }
+
+    /** Applies the facts in one statement; each (subject, purpose) may appear at most once. */
+    public void apply(Collection<ConsentFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_BATCH)) {
+                upsert.setArray(1, connection.createArrayOf("text",
+                        facts.stream().map(ConsentFact::subjectId).toArray()));
+                upsert.setArray(2, connection.createArrayOf("text",
+                        facts.stream().map(ConsentFact::purposeCode).toArray()));
+                upsert.setArray(3, connection.createArrayOf("text",
+                        facts.stream().map(f -> f.state().name()).toArray()));
+                upsert.setArray(4, connection.createArrayOf("text",
+                        facts.stream().map(f -> f.effectiveAt().toString()).toArray()));
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<ConsentState> stateOf(String subjectId, String purposeCode) {
+        return statesOf(List.of(subjectId), purposeCode).values().stream().findFirst();
+    }
+
+    /** The known states for one purpose of the given subjects; subjects with no known state are absent. */
+    public Map<String, ConsentState> statesOf(Collection<String> subjectIds, String purposeCode) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT subject_id, state FROM subject_consent
+                        WHERE purpose_code = :purpose AND subject_id IN (:subjects)""", Tuple.class)
+                .setParameter("purpose", purposeCode)
+                .setParameter("subjects", subjectIds)
+                .getResultList();
+        Map<String, ConsentState> states = new HashMap<>();
+        rows.forEach(row -> states.put((String) row.get("subject_id"),
+                ConsentState.valueOf((String) row.get("state"))));
+        return states;
+    }
+
+    /** Forgets everything known about the subject's consents; returns how many purposes were known. */
+    public int eraseSubject(String subjectId) {
+        return entityManager.createNativeQuery("DELETE FROM subject_consent WHERE subject_id = :subject")
+                .setParameter("subject", subjectId)
+                .executeUpdate();
+    }
+}

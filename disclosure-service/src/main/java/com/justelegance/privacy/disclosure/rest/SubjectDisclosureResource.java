@@ -1,0 +1,103 @@
+package com.justelegance.privacy.disclosure.rest;
+
+import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.Recipient;
+import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecordDisclosureRequest;
+import com.justelegance.privacy.disclosure.rest.DisclosureDtos.SubjectDisclosureView;
+import com.justelegance.privacy.disclosure.rest.NoticeDtos.NoticeView;
+import com.justelegance.privacy.disclosure.service.DisclosureLedger;
+import com.justelegance.privacy.disclosure.service.DisclosureLedger.SubjectDisclosure;
+import com.justelegance.privacy.disclosure.service.RecipientNotices;
+import com.justelegance.privacy.disclosure.service.RecipientRegistry;
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A subject's disclosures (for access requests and the privacy officer) and the notices sent about them. */
+@Path("/api/v1/subjects/{subjectId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Subjects' disclosures")
+public class SubjectDisclosureResource {
+
+    private final DisclosureLedger ledger;
+    private final RecipientRegistry registry;
+    private final RecipientNotices notices;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public SubjectDisclosureResource(DisclosureLedger ledger, RecipientRegistry registry, RecipientNotices notices,
+                                     SecurityIdentity identity, Clock clock) {
+        this.ledger = ledger;
+        this.registry = registry;
+        this.notices = notices;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/disclosures")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
+    @Operation(summary = "Who received the subject's data. Disclosures withheld under DPA 2018 Sch. 2 para. 2 are "
+            + "left out unless the privacy officer asks for them with includeWithheld=true")
+    public List<SubjectDisclosureView> disclosures(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {
+        if (includeWithheld && !identity.hasRole(Roles.PRIVACY_OFFICER)) {
+            throw new ForbiddenException("Only the privacy officer sees withheld disclosures");
+        }
+        Map<String, Recipient> recipients = registry.all().stream()
+                .collect(Collectors.toMap(Recipient::code, Function.identity()));
+        return ledger.forSubject(subjectId, includeWithheld).stream()
+                .map(entry -> SubjectDisclosureView.of(entry, recipients.get(entry.disclosure().recipientCode()),
+                        includeWithheld))
+                .toList();
+    }
+
+    @POST
+    @Path("/disclosures")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Record a disclosure that did not come from an event: a police request, a fraud check, "
+            + "a credit reference")
+    public Response record(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @NotNull @Valid RecordDisclosureRequest request) {
+        Disclosure disclosure = ledger.record(subjectId, request.toCommand());
+        Recipient recipient = registry.one(disclosure.recipientCode());
+        return Response.status(Response.Status.CREATED)
+                .entity(SubjectDisclosureView.of(new SubjectDisclosure(disclosure, request.note()), recipient, true))
+                .build();
+    }
+
+    @GET
+    @Path("/notices")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
+    @Operation(summary = "The recipients told about the subject's erasure or rectification (Art. 19)")
+    public List<NoticeView> notices(
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+        return notices.forSubject(subjectId).stream().map(n -> NoticeView.of(n, clock.instant())).toList();
+    }
+}

@@ -1,0 +1,142 @@
+package com.justelegance.privacy.disclosure.service;
+
+import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.NoticeKind;
+import com.justelegance.privacy.disclosure.domain.NoticeStatus;
+import com.justelegance.privacy.disclosure.domain.Recipient;
+import com.justelegance.privacy.disclosure.domain.RecipientNotice;
+import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
+import com.justelegance.privacy.disclosure.repository.NoticeRepository;
+import com.justelegance.privacy.disclosure.repository.RecipientRepository;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.RectificationRequested;
+import com.justelegance.privacy.events.codes.DataCategory;
+import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Art. 19 notices: one per recipient the ledger shows actually received the subject's data (for a rectification,
+ * data of a corrected category), each tracked until the recipient acknowledges it or the privacy officer records
+ * why telling the recipient is impossible or disproportionate.
+ */
+@ApplicationScoped
+public class RecipientNotices {
+
+    private final NoticeRepository notices;
+    private final DisclosureRepository disclosures;
+    private final RecipientRepository recipients;
+    private final KeyedHash keyedHash;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public RecipientNotices(NoticeRepository notices, DisclosureRepository disclosures,
+                            RecipientRepository recipients, KeyedHash keyedHash, AuditLog auditLog, Clock clock) {
+        this.notices = notices;
+        this.disclosures = disclosures;
+        this.recipients = recipients;
+        this.keyedHash = keyedHash;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Creates the erasure notices for every recipient in the subject's ledger entries; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int noticeErasure(String subjectId, String requestId, List<Disclosure> subjectDisclosures) {
+        return create(NoticeKind.ERASURE, subjectId, requestId, subjectDisclosures, EnumSet.allOf(DataCategory.class));
+    }
+
+    /** Creates the rectification notices each RectificationRequested in the batch calls for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noticeRectifications(List<EventEnvelope<?>> events) {
+        for (EventEnvelope<?> event : events) {
+            if (event.payload() instanceof RectificationRequested rectification) {
+                int created = create(NoticeKind.RECTIFICATION, event.subjectId(), rectification.requestId(),
+                        disclosures.forSubject(event.subjectId(), true), EnumSet.copyOf(rectification.categories()));
+                auditLog.record("disclosure.rectification.noticed", event.subjectId(),
+                        Map.of("requestId", rectification.requestId(), "notices", created));
+            }
+        }
+    }
+
+    /** The notices about one subject: who was told, for Art. 19's "tell the person who they are". */
+    @Transactional
+    public List<RecipientNotice> forSubject(String subjectId) {
+        List<RecipientNotice> found = notices.forSubjectRef(keyedHash.subjectRef(subjectId));
+        auditLog.record("disclosure.notices.read", subjectId, Map.of("notices", found.size()));
+        return found;
+    }
+
+    @Transactional
+    public RecipientNotice one(UUID id) {
+        return notices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("unknown-notice",
+                "No notice has id " + id));
+    }
+
+    /** Notices matching the filters; {@code overdue} keeps only open notices past their due date. */
+    @Transactional
+    public List<RecipientNotice> matching(NoticeStatus status, String recipientCode, boolean overdue, int limit) {
+        return notices.matching(status, recipientCode, overdue ? clock.instant() : null, limit);
+    }
+
+    /** Records what a person did with a notice, or why it cannot be given. */
+    @Transactional
+    public RecipientNotice recordOutcome(UUID id, NoticeStatus outcome, String explanation) {
+        RecipientNotice notice = one(id);
+        try {
+            notice.recordOutcome(outcome, explanation, clock.instant());
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("notice-state", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("explanation-required", e.getMessage()
+                    + ": say why telling the recipient cannot be done or would take disproportionate effort");
+        }
+        auditLog.record("disclosure.notice.outcome", null, Map.of("notice", id.toString(),
+                "recipient", notice.recipientCode(), "outcome", outcome.name()));
+        return notice;
+    }
+
+    private int create(NoticeKind kind, String subjectId, String requestId, List<Disclosure> subjectDisclosures,
+                       Set<DataCategory> concerned) {
+        String subjectRef = keyedHash.subjectRef(subjectId);
+        Set<String> alreadyNoticed = notices.list("kind = ?1 and requestId = ?2 and subjectRef = ?3",
+                kind, requestId, subjectRef).stream().map(RecipientNotice::recipientCode).collect(Collectors.toSet());
+        Map<String, Received> perRecipient = new LinkedHashMap<>();
+        for (Disclosure disclosure : subjectDisclosures) {
+            Set<DataCategory> relevant = EnumSet.noneOf(DataCategory.class);
+            relevant.addAll(disclosure.dataCategories());
+            relevant.retainAll(concerned);
+            if (!relevant.isEmpty() && !alreadyNoticed.contains(disclosure.recipientCode())) {
+                Received received = perRecipient.computeIfAbsent(disclosure.recipientCode(), code -> new Received());
+                received.categories().addAll(relevant);
+                received.references().add(disclosure.reference());
+            }
+        }
+        Map<String, Recipient> registry = recipients.byCodes(perRecipient.keySet());
+        Instant now = clock.instant();
+        perRecipient.forEach((code, received) -> notices.persist(new RecipientNotice(kind, requestId, subjectRef,
+                registry.get(code), received.categories(), received.references(), now)));
+        Log.infof("Created %d %s notices for request %s", perRecipient.size(), kind, requestId);
+        return perRecipient.size();
+    }
+
+    private record Received(Set<DataCategory> categories, Set<String> references) {
+        Received() {
+            this(EnumSet.noneOf(DataCategory.class), new TreeSet<>());
+        }
+    }
+}

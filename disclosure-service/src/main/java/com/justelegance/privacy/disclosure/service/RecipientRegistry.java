@@ -1,0 +1,69 @@
+package com.justelegance.privacy.disclosure.service;
+
+import com.justelegance.privacy.disclosure.domain.Recipient;
+import com.justelegance.privacy.disclosure.domain.RecipientTerms;
+import com.justelegance.privacy.disclosure.repository.RecipientRepository;
+import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/** The recipient registry as the privacy officer keeps it: every change is checked and audited. */
+@ApplicationScoped
+public class RecipientRegistry {
+
+    private final RecipientRepository recipients;
+    private final AuditLog auditLog;
+
+    public RecipientRegistry(RecipientRepository recipients, AuditLog auditLog) {
+        this.recipients = recipients;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional
+    public List<Recipient> all() {
+        return recipients.allByCode();
+    }
+
+    @Transactional
+    public Recipient one(String code) {
+        return recipients.findByIdOptional(code).orElseThrow(() -> unknown(code));
+    }
+
+    @Transactional
+    public Recipient register(String code, RecipientTerms terms) {
+        requireSound(terms);
+        if (recipients.findByIdOptional(code).isPresent()) {
+            throw ProblemException.conflict("recipient-exists", "A recipient with code " + code
+                    + " is already registered; change it with PUT");
+        }
+        Recipient recipient = new Recipient(code, terms);
+        recipients.persist(recipient);
+        auditLog.record("disclosure.recipient.registered", null, Map.of("recipient", code));
+        return recipient;
+    }
+
+    @Transactional
+    public Recipient update(String code, RecipientTerms terms) {
+        requireSound(terms);
+        Recipient recipient = recipients.findByIdOptional(code).orElseThrow(() -> unknown(code));
+        recipient.apply(terms);
+        auditLog.record("disclosure.recipient.updated", null, Map.of("recipient", code));
+        return recipient;
+    }
+
+    /** The problem for a recipient code the registry does not know. */
+    public static ProblemException unknown(String code) {
+        return ProblemException.notFound("unknown-recipient", "No recipient is registered with code " + code);
+    }
+
+    private static void requireSound(RecipientTerms terms) {
+        List<String> problems = terms.problems();
+        if (!problems.isEmpty()) {
+            throw ProblemException.badRequest("invalid-recipient", String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.justelegance.privacy.disclosure;
+
+import com.justelegance.privacy.events.ErasureCompleted;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.Courier;
+import com.justelegance.privacy.events.codes.DataCategory;
+import com.justelegance.privacy.events.codes.PaymentProvider;
+import com.justelegance.privacy.events.codes.SalesChannel;
+import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestEvents;
+import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.orderPlaced;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.rectificationRequested;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Art. 19 end to end: an erasure creates one notice per recipient the ledger shows received the subject's data and
+ * none for the others, delivers it to an API recipient, then leaves the ledger without the subject (anonymised
+ * counts stay) and answers with ErasureCompleted. A rectification tells only recipients of the corrected data.
+ */
+@QuarkusTest
+class ErasureNoticesTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void anErasureNoticesExactlyTheRecipientsThatReceivedDataAndTheLedgerNoLongerNamesTheSubject() {
+        String subject = newSubject();
+        String order = newId("ord");
+        String checkRef = newId("chk");
+        String requestId = newId("era");
+        try (RecipientApiServer api = RecipientApiServer.answering();
+             TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            String apiRecipient = register("REFERENCE_AGENCY", "API", api.noticeUrl());
+            TestEvents.publish(orderPlaced(subject, order, SalesChannel.WEBSITE, Courier.DPD, PaymentProvider.PAYPAL));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    OrderLedgerTest.disclosures(subject).body("$", hasSize(2)));
+            recordDisclosure(subject, "LAW_ENFORCEMENT", "LEGAL_OBLIGATION", newId("WMP"), true);
+            recordDisclosure(subject, apiRecipient, "LEGITIMATE_INTEREST", checkRef, false);
+
+            TestEvents.publish(erasureRequested(subject, requestId));
+
+            EventEnvelope<?> receipt = receipts.awaitEvent(e -> e.subjectId().equals(subject)
+                    && e.payload() instanceof ErasureCompleted completed && completed.requestId().equals(requestId));
+            ErasureCompleted completed = (ErasureCompleted) receipt.payload();
+            assertThat(completed.service(), equalTo("disclosure-service"));
+            assertThat(completed.erased(), contains(
+                    new ErasureCompleted.ErasedRecords(DataCategory.DISCLOSURE_RECORDS, 4),
+                    new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 0)));
+            assertThat(completed.withheld(), contains(new ErasureCompleted.WithheldRecords(
+                    DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null)));
+
+            notices(subject)
+                    .body("recipient", containsInAnyOrder("DPD", "PAYPAL", "LAW_ENFORCEMENT", apiRecipient))
+                    .body("kind", everyItem(equalTo("ERASURE")))
+                    .body("requestId", everyItem(equalTo(requestId)))
+                    .body("find { it.recipient == 'DPD' }.status", equalTo("TASK_OPEN"))
+                    .body("find { it.recipient == 'DPD' }.recipientReferences", contains(order))
+                    .body("find { it.recipient == 'PAYPAL' }.dataCategories",
+                            contains("CONTACT_NAME", "INVOICE_ADDRESS", "EMAIL", "PURCHASE_HISTORY"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject)
+                    .body("find { it.recipient == '" + apiRecipient + "' }.status", equalTo("ACKNOWLEDGED")));
+            assertThat(api.received(), hasSize(1));
+            RecipientApiServer.Received posted = api.received().get(0);
+            assertThat(posted.body().get("kind").asText(), equalTo("ERASURE"));
+            assertThat(posted.body().get("requestId").asText(), equalTo(requestId));
+            assertThat(posted.body().get("references").get(0).asText(), equalTo(checkRef));
+            assertThat(posted.body().toString().contains(subject), equalTo(false));
+
+            Api.as(Roles.PRIVACY_OFFICER)
+                    .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
+                    .then().statusCode(200).body("$", empty());
+            assertThat(rowsNaming(subject), equalTo(List.of(0L, 0L, 0L, 0L)));
+
+            Api.as(Roles.AUDITOR)
+                    .when().get("/api/v1/disclosure-summary?from=2026-11&to=2026-11")
+                    .then().statusCode(200)
+                    .body("recipients.find { it.code == '" + apiRecipient + "' }.disclosures", equalTo(1))
+                    .body("recipients.find { it.code == '" + apiRecipient + "' }.anonymisedDisclosures", equalTo(1))
+                    .body("recipients.find { it.code == '" + apiRecipient + "' }.disclosuresPerCategory.CONTACT_NAME",
+                            equalTo(1));
+        }
+    }
+
+    @Test
+    void aSubjectWithNothingDisclosedGetsAReceiptAndNoNotices() {
+        String subject = newSubject();
+        String requestId = newId("era");
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            TestEvents.publish(erasureRequested(subject, requestId));
+
+            ErasureCompleted completed = (ErasureCompleted) receipts.awaitEvent(e -> e.subjectId().equals(subject)
+                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId)).payload();
+            assertThat(completed.erased().stream().map(ErasureCompleted.ErasedRecords::count).toList(),
+                    everyItem(equalTo(0L)));
+            assertThat(completed.withheld(), empty());
+        }
+        notices(subject).body("$", empty());
+    }
+
+    @Test
+    void aRectificationTellsOnlyTheRecipientsThatReceivedACorrectedCategory() {
+        String subject = newSubject();
+        String order = newId("ord");
+        TestEvents.publish(orderPlaced(subject, order, SalesChannel.WEBSITE, Courier.ROYAL_MAIL,
+                PaymentProvider.PAYPAL));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                OrderLedgerTest.disclosures(subject).body("$", hasSize(2)));
+
+        TestEvents.publish(rectificationRequested(subject, newId("rec"), List.of(DataCategory.DELIVERY_ADDRESS)));
+
+        // Both notices would be created in one transaction: once one is there, the list is complete.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", not(empty())));
+        notices(subject)
+                .body("recipient", contains("ROYAL_MAIL"))
+                .body("[0].kind", equalTo("RECTIFICATION"))
+                .body("[0].dataCategories", contains("DELIVERY_ADDRESS"))
+                .body("[0].recipientReferences", contains(order));
+        OrderLedgerTest.disclosures(subject).body("$", hasSize(2));
+    }
+
+    /** Registers a test recipient of the category, taking notices on the channel, and returns its code. */
+    static String register(String category, String channel, String address) {
+        String code = "TEST_" + newId("R").replace("-", "_").toUpperCase().substring(0, 20);
+        Api.as(Roles.PRIVACY_OFFICER)
+                .body(Api.recipient(code, category, "\"CONTACT_NAME\", \"PAYMENT_CARD\"", channel, address))
+                .when().post("/api/v1/recipients")
+                .then().statusCode(201);
+        return code;
+    }
+
+    static void recordDisclosure(String subject, String recipient, String basis, String reference,
+                                 boolean withhold) {
+        Api.as(Roles.PRIVACY_OFFICER)
+                .body(Api.disclosure(recipient, "\"CONTACT_NAME\"", basis, reference, withhold, null))
+                .when().post("/api/v1/subjects/{s}/disclosures", subject)
+                .then().statusCode(201);
+    }
+
+    static ValidatableResponse notices(String subject) {
+        return Api.as(Roles.PRIVACY_OFFICER)
+                .when().get("/api/v1/subjects/{s}/notices", subject)
+                .then().statusCode(200);
+    }
+
+    /** Rows that still carry the subject id anywhere: ledger, erased counts, notices, consent projection. */
+    private List<Long> rowsNaming(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> List.of("disclosure", "erased_disclosure_count",
+                "recipient_notice", "subject_consent").stream().map(table -> ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM " + table + " t WHERE CAST(row_to_json(t) AS text) "
+                                + "LIKE '%' || :subject || '%'")
+                        .setParameter("subject", subject)
+                        .getSingleResult()).longValue())
+                .toList());
+    }
+}

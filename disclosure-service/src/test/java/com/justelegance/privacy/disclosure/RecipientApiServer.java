@@ -1,0 +1,72 @@
+package com.justelegance.privacy.disclosure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A recipient's notice API, for real: an HTTP server on a free local port that records every notice posted to it
+ * and answers with the statuses a test scripts (200 once the script runs out).
+ */
+final class RecipientApiServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** A post the server received: its body and idempotency key, and the status it answered. */
+    record Received(JsonNode body, String idempotencyKey, int answeredWith) {
+    }
+
+    private RecipientApiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/notices", this::answer);
+        server.start();
+    }
+
+    /** Starts a server that answers each post with the given statuses in turn, then 200. */
+    static RecipientApiServer answering(Integer... statuses) {
+        try {
+            RecipientApiServer api = new RecipientApiServer();
+            api.scriptedStatuses.addAll(List.of(statuses));
+            return api;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String noticeUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/notices";
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            Integer scripted = scriptedStatuses.poll();
+            int status = scripted == null ? 200 : scripted;
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
