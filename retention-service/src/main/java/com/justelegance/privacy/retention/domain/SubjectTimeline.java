@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A subject's retention anchors (each only ever moves forward) and the erasure due date the rules give them,
- * indexed so the purge job finds who is due without evaluating anyone else.
+ * A subject's retention anchors (each only ever moves forward), the erasure due date the rules give them (indexed,
+ * so the purge job finds who is due without evaluating anyone else), and whether the purge requested erasure.
  */
 @Entity
 @Table(name = "subject_timeline")
@@ -34,8 +34,17 @@ public class SubjectTimeline {
     @Column(name = "consent_withdrawn_at")
     private Instant consentWithdrawnAt;
 
+    @Column(name = "reappeared_at")
+    private Instant reappearedAt;
+
     @Column(name = "erasure_due_at")
     private Instant erasureDueAt;
+
+    @Column(name = "erasure_requested_at")
+    private Instant erasureRequestedAt;
+
+    @Column(name = "erasure_request_id")
+    private String erasureRequestId;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -45,7 +54,7 @@ public class SubjectTimeline {
 
     public SubjectAnchors anchors() {
         return new SubjectAnchors(lastContactAt, lastOrderAt, accountOpenedAt, accountClosedAt, consentWithdrawnAt,
-                null);
+                reappearedAt);
     }
 
     /** Recomputes the erasure due date under the policy. */
@@ -63,5 +72,14 @@ public class SubjectTimeline {
 
     public Instant erasureDueAt() {
         return erasureDueAt;
+    }
+
+    /** When the purge requested this subject's erasure, or null. */
+    public Instant erasureRequestedAt() {
+        return erasureRequestedAt;
+    }
+
+    public String erasureRequestId() {
+        return erasureRequestId;
     }
 }

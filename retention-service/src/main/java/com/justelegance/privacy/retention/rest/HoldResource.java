@@ -30,7 +30,6 @@ import java.util.UUID;
 /** Legal holds, and what holds a subject from being purged. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Holds")
 public class HoldResource {
 
@@ -59,6 +58,7 @@ public class HoldResource {
 
     @POST
     @Path("/subjects/{subjectId}/legal-holds")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Place a legal hold: the subject is not purged until it is released or ends")
     public Response place(

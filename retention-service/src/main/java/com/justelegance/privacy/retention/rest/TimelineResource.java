@@ -41,7 +41,7 @@ public class TimelineResource {
         SubjectAnchors anchors = subject.anchors();
         return new TimelineView(subject.subjectId(), anchors.lastContactAt(), anchors.lastOrderAt(),
                 anchors.accountOpenedAt(), anchors.accountClosedAt(), anchors.accountOpen(),
-                anchors.consentWithdrawnAt(), subject.erasureDueAt(),
+                anchors.consentWithdrawnAt(), subject.erasureDueAt(), subject.erasureRequestedAt(),
                 timeline.entries().stream()
                         .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
                         .toList());
@@ -50,11 +50,13 @@ public class TimelineResource {
     /**
      * A subject's timeline as the API shows it.
      *
-     * @param erasureDueAt when the rules say the subject's data must go; null while an account is open
+     * @param erasureDueAt       when the rules say the subject's data must go; null while an account is open
+     * @param erasureRequestedAt when the purge requested the subject's erasure, or null
      */
     public record TimelineView(String subjectId, Instant lastContactAt, Instant lastOrderAt,
                                Instant accountOpenedAt, Instant accountClosedAt, boolean accountOpen,
-                               Instant consentWithdrawnAt, Instant erasureDueAt, List<Entry> entries) {
+                               Instant consentWithdrawnAt, Instant erasureDueAt, Instant erasureRequestedAt,
+                               List<Entry> entries) {
 
         /** One dated contact and the event it came from. */
         public record Entry(UUID eventId, String kind, Instant occurredAt) {

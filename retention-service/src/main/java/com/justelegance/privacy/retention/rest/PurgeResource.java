@@ -1,0 +1,88 @@
+package com.justelegance.privacy.retention.rest;
+
+import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.domain.PurgeRun;
+import com.justelegance.privacy.retention.service.PurgeService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The purge: manual runs, the run log, and the dry-run preview. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Purge")
+public class PurgeResource {
+
+    private final PurgeService purges;
+    private final SecurityIdentity identity;
+
+    public PurgeResource(PurgeService purges, SecurityIdentity identity) {
+        this.purges = purges;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/purge-runs")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Run the purge now: request erasure of every subject past its due date and not held")
+    public Response run() {
+        PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(run)).build();
+    }
+
+    @GET
+    @Path("/purge-runs")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The run log, newest first")
+    public List<PurgeRunView> recentRuns(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
+        return purges.recentRuns(limit).stream().map(PurgeRunView::of).toList();
+    }
+
+    @GET
+    @Path("/purge-runs/{runId}")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "One run of the purge")
+    public PurgeRunView run(@PathParam("runId") UUID runId) {
+        return purges.findRun(runId).map(PurgeRunView::of).orElseThrow(() -> ProblemException.notFound(
+                "purge-run-not-found", "There is no purge run " + runId));
+    }
+
+    @GET
+    @Path("/purge-preview")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Dry run: who would be erased now or within the next days, and how many per category")
+    public PurgeService.Preview preview(
+            @QueryParam("days") @DefaultValue("0") @Min(0) @Max(3660) int days,
+            @QueryParam("limit") @DefaultValue("100") @Min(0) @Max(10000) int limit) {
+        return purges.preview(days, limit);
+    }
+
+    /** A purge run as the run log shows it. */
+    public record PurgeRunView(UUID runId, PurgeRun.Trigger trigger, String startedBy, Instant startedAt,
+                               Instant finishedAt, PurgeRun.Status status, int subjectsSelected,
+                               int skippedForHolds, int erasuresRequested, int reerasuresRequested) {
+
+        static PurgeRunView of(PurgeRun run) {
+            return new PurgeRunView(run.id(), run.trigger(), run.startedBy(), run.startedAt(), run.finishedAt(),
+                    run.status(), run.subjectsSelected(), run.skippedForHolds(), run.erasuresRequested(),
+                    run.reerasuresRequested());
+        }
+    }
+}

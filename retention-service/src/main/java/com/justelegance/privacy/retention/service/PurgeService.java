@@ -1,0 +1,163 @@
+package com.justelegance.privacy.retention.service;
+
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.codes.ErasureReason;
+import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.retention.config.RetentionConfig;
+import com.justelegance.privacy.retention.domain.PurgeRun;
+import com.justelegance.privacy.retention.messaging.BatchOutbox;
+import com.justelegance.privacy.retention.repository.PurgeRepository;
+import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The purge: every subject past its erasure due date and not held gets ErasureRequested through the outbox, with
+ * reason RETENTION_EXPIRED, or DATA_REAPPEARED_AFTER_ERASURE when data about an erased subject came back.
+ *
+ * <p>A run works in batches, one transaction each: it claims due subjects with {@code FOR UPDATE SKIP LOCKED},
+ * requests their erasure and marks them requested. Several runs at once (several instances, or a manual run
+ * during a scheduled one) therefore split the subjects between them and request each one once. Every run is
+ * recorded in the run log. The preview answers the same question without claiming or requesting anything.
+ */
+@ApplicationScoped
+public class PurgeService {
+
+    private final PurgeRepository purges;
+    private final RetentionRuleRepository rules;
+    private final BatchOutbox outbox;
+    private final KeyedHash keyedHash;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int batchSize;
+    private final String serviceName;
+
+    public PurgeService(PurgeRepository purges, RetentionRuleRepository rules, BatchOutbox outbox,
+                        KeyedHash keyedHash, AuditLog auditLog, Clock clock, RetentionConfig config,
+                        @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.purges = purges;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.keyedHash = keyedHash;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.batchSize = config.purge().batchSize();
+        this.serviceName = serviceName;
+    }
+
+    /** Who would be erased by a run, now or within the coming days, and how many per rule category. */
+    public record Preview(Instant asOf, Instant dueBy, int erasable, int held, List<CategoryCount> byCategory,
+                          List<PurgeRepository.DueSubject> subjects) {
+    }
+
+    /** How many of the erasable subjects have records the rule of a category is about. */
+    public record CategoryCount(String category, String anchor, String action, int subjects) {
+    }
+
+    /**
+     * Runs the purge to the end and returns its log entry. Subjects are due when their due date is not later than
+     * the moment the run started.
+     */
+    public PurgeRun run(PurgeRun.Trigger trigger, String startedBy) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        PurgeRun run = QuarkusTransaction.requiringNew().call(() -> {
+            PurgeRepository.DueCounts due = purges.countDue(now, today);
+            PurgeRun started = new PurgeRun(trigger, startedBy, now, due.due(), due.held());
+            purges.persist(started);
+            return started;
+        });
+        int requested = 0;
+        int reerasures = 0;
+        try {
+            List<ErasureReason> batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(() -> requestBatch(run.id(), now, today));
+                requested += batch.size();
+                reerasures += (int) batch.stream()
+                        .filter(reason -> reason == ErasureReason.DATA_REAPPEARED_AFTER_ERASURE).count();
+            } while (batch.size() == batchSize);
+            return finish(run.id(), PurgeRun.Status.COMPLETED, requested, reerasures);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Purge run %s failed after requesting %d erasures", run.id(), requested);
+            finish(run.id(), PurgeRun.Status.FAILED, requested, reerasures);
+            throw e;
+        }
+    }
+
+    /** What a run started now would do, and what would come due within {@code days} more days. */
+    @Transactional
+    public Preview preview(int days, int limit) {
+        Instant now = clock.instant();
+        Instant dueBy = now.plus(Duration.ofDays(days));
+        LocalDate holdDay = LocalDate.ofInstant(dueBy, ZoneOffset.UTC);
+        PurgeRepository.DueCounts counts = purges.countDue(dueBy, holdDay);
+        List<PurgeRepository.DueSubject> subjects = purges.erasable(dueBy, holdDay, limit);
+        List<CategoryCount> byCategory = rules.inForce().stream()
+                .map(rule -> new CategoryCount(rule.category(), rule.anchor().name(), rule.action().name(),
+                        counts.erasableByAnchor().get(rule.anchor())))
+                .toList();
+        auditLog.record("retention.purge.previewed", null, Map.of("days", days, "erasable", counts.erasable(),
+                "listed", subjects.size()));
+        return new Preview(now, dueBy, counts.erasable(), counts.held(), byCategory, subjects);
+    }
+
+    @Transactional
+    public Optional<PurgeRun> findRun(UUID runId) {
+        return purges.findByIdOptional(runId);
+    }
+
+    @Transactional
+    public List<PurgeRun> recentRuns(int limit) {
+        return purges.recent(limit);
+    }
+
+    /** Claims one batch of due subjects and requests their erasure; returns the reasons, one per request. */
+    private List<ErasureReason> requestBatch(UUID runId, Instant now, LocalDate today) {
+        List<PurgeRepository.DueSubject> claimed = purges.claimErasable(now, today, batchSize);
+        List<EventEnvelope<ErasureRequested>> events = new ArrayList<>(claimed.size());
+        List<PurgeRepository.RequestedErasure> requests = new ArrayList<>(claimed.size());
+        for (PurgeRepository.DueSubject subject : claimed) {
+            ErasureReason reason = subject.reappeared() ? ErasureReason.DATA_REAPPEARED_AFTER_ERASURE
+                    : ErasureReason.RETENTION_EXPIRED;
+            String requestId = "ret-" + UUID.randomUUID();
+            events.add(outbox.envelope(subject.subjectId(), new ErasureRequested(requestId, reason, serviceName),
+                    runId));
+            requests.add(new PurgeRepository.RequestedErasure(requestId, subject.subjectId(),
+                    keyedHash.subjectRef(subject.subjectId()), reason.name()));
+        }
+        outbox.publishAll(events);
+        purges.recordRequests(requests, runId, now);
+        return events.stream().map(event -> event.payload().reason()).toList();
+    }
+
+    private PurgeRun finish(UUID runId, PurgeRun.Status status, int requested, int reerasures) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PurgeRun run = purges.findById(runId);
+            run.finish(status, requested, reerasures, clock.instant());
+            auditLog.record("retention.purge.run", null, Map.of("runId", runId.toString(),
+                    "trigger", run.trigger().name(), "status", status.name(), "selected", run.subjectsSelected(),
+                    "skippedForHolds", run.skippedForHolds(), "requested", requested, "reerasures", reerasures));
+            Log.infof("Purge run %s %s: %d due, %d held, %d erasures requested (%d re-erasures)", runId,
+                    status.name().toLowerCase(), run.subjectsSelected(), run.skippedForHolds(), requested,
+                    reerasures);
+            return run;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package com.justelegance.privacy.retention.service;
+
+import com.justelegance.privacy.retention.domain.PurgeRun;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Starts the purge on the configured schedule ({@code retention.purge.cron}, {@code off} to disable). Safe on every
+ * instance at once: runs split the due subjects between them.
+ */
+@ApplicationScoped
+public class ScheduledPurge {
+
+    private final PurgeService purges;
+
+    public ScheduledPurge(PurgeService purges) {
+        this.purges = purges;
+    }
+
+    @Scheduled(identity = "retention-purge", cron = "${retention.purge.cron}", timeZone = "UTC",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        purges.run(PurgeRun.Trigger.SCHEDULED, "scheduler");
+    }
+}

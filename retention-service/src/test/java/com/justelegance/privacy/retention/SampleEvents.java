@@ -1,0 +1,58 @@
+package com.justelegance.privacy.retention;
+
+import com.justelegance.privacy.events.CustomerContacted;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.SubjectRequestClosed;
+import com.justelegance.privacy.events.SubjectRequestOpened;
+import com.justelegance.privacy.events.codes.ComplaintStatus;
+import com.justelegance.privacy.events.codes.ContactChannel;
+import com.justelegance.privacy.events.codes.ContactReason;
+import com.justelegance.privacy.events.codes.Courier;
+import com.justelegance.privacy.events.codes.PaymentProvider;
+import com.justelegance.privacy.events.codes.SalesChannel;
+import com.justelegance.privacy.events.codes.SubjectRequestType;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Events as the storefront and dsr-service send them, for fresh subjects the tests make up. */
+final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    static String newSubject() {
+        return "cust-" + UUID.randomUUID();
+    }
+
+    static Instant yearsAfter(Instant instant, int years) {
+        return instant.atZone(ZoneOffset.UTC).plusYears(years).toInstant();
+    }
+
+    static EventEnvelope<OrderPlaced> order(String subject, Instant at) {
+        return EventEnvelope.create(subject, "storefront", at, new OrderPlaced("ord-" + UUID.randomUUID(),
+                SalesChannel.WEBSITE, Courier.ROYAL_MAIL, PaymentProvider.WORLDPAY));
+    }
+
+    static EventEnvelope<CustomerContacted> contact(String subject, Instant at) {
+        return complaint(subject, at, ComplaintStatus.NONE, null);
+    }
+
+    static EventEnvelope<CustomerContacted> complaint(String subject, Instant at, ComplaintStatus status,
+                                                      String complaintId) {
+        return EventEnvelope.create(subject, "storefront", at, new CustomerContacted("cc-" + UUID.randomUUID(),
+                ContactChannel.PHONE, status == ComplaintStatus.NONE ? ContactReason.ORDER_QUERY
+                : ContactReason.COMPLAINT, status, complaintId));
+    }
+
+    static EventEnvelope<SubjectRequestOpened> requestOpened(String subject, Instant at, String requestId) {
+        return EventEnvelope.create(subject, "dsr-service", at,
+                new SubjectRequestOpened(requestId, SubjectRequestType.ACCESS));
+    }
+
+    static EventEnvelope<SubjectRequestClosed> requestClosed(String subject, Instant at, String requestId) {
+        return EventEnvelope.create(subject, "dsr-service", at, new SubjectRequestClosed(requestId));
+    }
+}
