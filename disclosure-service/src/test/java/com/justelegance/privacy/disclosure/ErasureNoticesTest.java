@@ -78,10 +78,17 @@ class ErasureNoticesTest {
                     .body("recipient", containsInAnyOrder("DPD", "PAYPAL", "LAW_ENFORCEMENT", apiRecipient))
                     .body("kind", everyItem(equalTo("ERASURE")))
                     .body("requestId", everyItem(equalTo(requestId)))
+                    .body("find { it.recipient == 'LAW_ENFORCEMENT' }.withheldFromSubject", equalTo(true))
                     .body("find { it.recipient == 'DPD' }.status", equalTo("TASK_OPEN"))
                     .body("find { it.recipient == 'DPD' }.recipientReferences", contains(order))
                     .body("find { it.recipient == 'PAYPAL' }.dataCategories",
                             contains("CONTACT_NAME", "INVOICE_ADDRESS", "EMAIL", "PURCHASE_HISTORY"));
+
+            // Telling the subject the police were notified would tell them what the ledger withholds.
+            Api.as(Roles.CUSTOMER_SERVICE)
+                    .when().get("/api/v1/subjects/{s}/notices", subject)
+                    .then().statusCode(200)
+                    .body("recipient", containsInAnyOrder("DPD", "PAYPAL", apiRecipient));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject)
                     .body("find { it.recipient == '" + apiRecipient + "' }.status", equalTo("ACKNOWLEDGED")));
@@ -162,9 +169,10 @@ class ErasureNoticesTest {
                 .then().statusCode(201);
     }
 
+    /** The subject's notices as the privacy officer sees them, withheld ones included. */
     static ValidatableResponse notices(String subject) {
         return Api.as(Roles.PRIVACY_OFFICER)
-                .when().get("/api/v1/subjects/{s}/notices", subject)
+                .when().get("/api/v1/subjects/{s}/notices?includeWithheld=true", subject)
                 .then().statusCode(200);
     }
 

@@ -53,6 +53,7 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/v1/subjects/" + SUBJECT + "/disclosures?includeWithheld=true", officer),
                 new Endpoint("POST", "/api/v1/subjects/" + SUBJECT + "/disclosures", officer),
                 new Endpoint("GET", "/api/v1/subjects/" + SUBJECT + "/notices", registryReaders),
+                new Endpoint("GET", "/api/v1/subjects/" + SUBJECT + "/notices?includeWithheld=true", officer),
                 new Endpoint("GET", "/api/v1/sharing-checks?subjectId=" + SUBJECT
                         + "&recipient=FACEBOOK&purpose=SOCIAL_MEDIA_AUDIENCES",
                         Set.of(Roles.STOREFRONT, Roles.MARKETING, Roles.PRIVACY_OFFICER)),

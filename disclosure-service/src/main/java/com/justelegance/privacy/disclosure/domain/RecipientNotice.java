@@ -79,12 +79,20 @@ public class RecipientNotice {
     @Column(name = "outcome_note")
     private String outcomeNote;
 
+    @Column(name = "withheld_from_subject", nullable = false, updatable = false)
+    private boolean withheldFromSubject;
+
     protected RecipientNotice() {
     }
 
-    /** A new notice: posted by the service for an API recipient, otherwise a task for a person. */
+    /**
+     * A new notice: posted by the service for an API recipient, otherwise a task for a person.
+     *
+     * @param withheldFromSubject every disclosure to the recipient was withheld from the subject, so the notice is
+     */
     public RecipientNotice(NoticeKind kind, String requestId, String subjectRef, Recipient recipient,
-                           Collection<DataCategory> dataCategories, Collection<String> references, Instant now) {
+                           Collection<DataCategory> dataCategories, Collection<String> references,
+                           boolean withheldFromSubject, Instant now) {
         this.id = UUID.randomUUID();
         this.kind = kind;
         this.requestId = requestId;
@@ -92,6 +100,7 @@ public class RecipientNotice {
         this.recipientCode = recipient.code();
         this.dataCategories = Disclosure.codes(dataCategories);
         this.recipientReferences = references.stream().sorted().distinct().toArray(String[]::new);
+        this.withheldFromSubject = withheldFromSubject;
         this.createdAt = now;
         this.dueAt = now.plus(Duration.ofDays(recipient.noticeResponseDays()));
         if (recipient.noticeChannel().deliveredByService()) {
@@ -212,5 +221,9 @@ public class RecipientNotice {
 
     public String outcomeNote() {
         return outcomeNote;
+    }
+
+    public boolean withheldFromSubject() {
+        return withheldFromSubject;
     }
 }

@@ -36,8 +36,8 @@ public class NoticeRepository implements PanacheRepositoryBase<RecipientNotice, 
             conditions.add("closedAt is null and dueAt < :now");
             parameters.and("now", overdueAt);
         }
-        String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return find(where + " order by createdAt desc, id", parameters).page(0, limit).list();
+        String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
+        return find(where + "order by createdAt desc, id", parameters).page(0, limit).list();
     }
 
     /**

@@ -23,16 +23,17 @@ public final class NoticeDtos {
      * @param recipientReferences what the recipient knows the data by (order ids, its case reference); empty once
      *                            the notice is closed
      * @param lastError           why the last delivery attempt failed, or why it became a task for a person
+     * @param withheldFromSubject the notice went to a recipient of disclosures withheld from the subject
      */
     public record NoticeView(UUID id, NoticeKind kind, String requestId, String recipient, NoticeStatus status,
                              List<DataCategory> dataCategories, List<String> recipientReferences,
                              Instant createdAt, Instant dueAt, boolean overdue, int attempts, String lastError,
-                             Instant sentAt, Instant closedAt, String outcomeNote) {
+                             Instant sentAt, Instant closedAt, String outcomeNote, boolean withheldFromSubject) {
 
         static NoticeView of(RecipientNotice n, Instant now) {
             return new NoticeView(n.id(), n.kind(), n.requestId(), n.recipientCode(), n.status(),
                     n.dataCategories(), n.recipientReferences(), n.createdAt(), n.dueAt(), n.overdue(now),
-                    n.attempts(), n.lastError(), n.sentAt(), n.closedAt(), n.outcomeNote());
+                    n.attempts(), n.lastError(), n.sentAt(), n.closedAt(), n.outcomeNote(), n.withheldFromSubject());
         }
     }
 

@@ -66,9 +66,7 @@ public class SubjectDisclosureResource {
     public List<SubjectDisclosureView> disclosures(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {
-        if (includeWithheld && !identity.hasRole(Roles.PRIVACY_OFFICER)) {
-            throw new ForbiddenException("Only the privacy officer sees withheld disclosures");
-        }
+        requirePrivacyOfficerFor(includeWithheld);
         Map<String, Recipient> recipients = registry.all().stream()
                 .collect(Collectors.toMap(Recipient::code, Function.identity()));
         return ledger.forSubject(subjectId, includeWithheld).stream()
@@ -95,9 +93,20 @@ public class SubjectDisclosureResource {
     @GET
     @Path("/notices")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
-    @Operation(summary = "The recipients told about the subject's erasure or rectification (Art. 19)")
+    @Operation(summary = "The recipients told about the subject's erasure or rectification (Art. 19). Notices to "
+            + "recipients of withheld disclosures are left out unless the privacy officer asks with includeWithheld")
     public List<NoticeView> notices(
-            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return notices.forSubject(subjectId).stream().map(n -> NoticeView.of(n, clock.instant())).toList();
+            @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
+            @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {
+        requirePrivacyOfficerFor(includeWithheld);
+        return notices.forSubject(subjectId, includeWithheld).stream()
+                .map(n -> NoticeView.of(n, clock.instant())).toList();
+    }
+
+    /** What the subject may not learn (DPA 2018 Sch. 2 para. 2) only the privacy officer sees. */
+    private void requirePrivacyOfficerFor(boolean includeWithheld) {
+        if (includeWithheld && !identity.hasRole(Roles.PRIVACY_OFFICER)) {
+            throw new ForbiddenException("Only the privacy officer sees what is withheld from the subject");
+        }
     }
 }

@@ -73,11 +73,17 @@ public class RecipientNotices {
         }
     }
 
-    /** The notices about one subject: who was told, for Art. 19's "tell the person who they are". */
+    /**
+     * The notices about one subject: who was told, for Art. 19's "tell the person who they are". Notices to
+     * recipients the subject may not learn about are left out unless the privacy officer asks for them.
+     */
     @Transactional
-    public List<RecipientNotice> forSubject(String subjectId) {
-        List<RecipientNotice> found = notices.forSubjectRef(keyedHash.subjectRef(subjectId));
-        auditLog.record("disclosure.notices.read", subjectId, Map.of("notices", found.size()));
+    public List<RecipientNotice> forSubject(String subjectId, boolean includeWithheld) {
+        List<RecipientNotice> found = notices.forSubjectRef(keyedHash.subjectRef(subjectId)).stream()
+                .filter(notice -> includeWithheld || !notice.withheldFromSubject())
+                .toList();
+        auditLog.record("disclosure.notices.read", subjectId, Map.of("notices", found.size(),
+                "includesWithheld", includeWithheld));
         return found;
     }
 
@@ -122,21 +128,23 @@ public class RecipientNotices {
             relevant.retainAll(concerned);
             if (!relevant.isEmpty() && !alreadyNoticed.contains(disclosure.recipientCode())) {
                 Received received = perRecipient.computeIfAbsent(disclosure.recipientCode(), code -> new Received());
-                received.categories().addAll(relevant);
-                received.references().add(disclosure.reference());
+                received.categories.addAll(relevant);
+                received.references.add(disclosure.reference());
+                received.visibleToSubject |= !disclosure.withheldFromSubject();
             }
         }
         Map<String, Recipient> registry = recipients.byCodes(perRecipient.keySet());
         Instant now = clock.instant();
         perRecipient.forEach((code, received) -> notices.persist(new RecipientNotice(kind, requestId, subjectRef,
-                registry.get(code), received.categories(), received.references(), now)));
+                registry.get(code), received.categories, received.references, !received.visibleToSubject, now)));
         Log.infof("Created %d %s notices for request %s", perRecipient.size(), kind, requestId);
         return perRecipient.size();
     }
 
-    private record Received(Set<DataCategory> categories, Set<String> references) {
-        Received() {
-            this(EnumSet.noneOf(DataCategory.class), new TreeSet<>());
-        }
+    /** What one recipient received of the subject's data, and whether the subject may know it did. */
+    private static final class Received {
+        private final Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        private final Set<String> references = new TreeSet<>();
+        private boolean visibleToSubject;
     }
 }

@@ -72,6 +72,6 @@ class RecipientNoticeTest {
                 RecipientRole.PROCESSOR, Set.of(DataCategory.CONTACT_NAME), "Delivering orders", LawfulBasis.CONTRACT,
                 null, "GB", TransferSafeguard.NOT_A_TRANSFER, null, channel, address, 30));
         return new RecipientNotice(NoticeKind.ERASURE, "req-1", "ref", recipient, Set.of(DataCategory.CONTACT_NAME),
-                List.of("ord-1"), NOW);
+                List.of("ord-1"), false, NOW);
     }
 }
