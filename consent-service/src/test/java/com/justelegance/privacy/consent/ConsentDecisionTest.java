@@ -23,6 +23,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
@@ -229,6 +230,27 @@ class ConsentDecisionTest {
                 .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
         softOptIn(newCustomer, "SMS_MARKETING", "COOKIE_BANNER").statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
+    }
+
+    @Test
+    void aDecisionStaffRecordAndEveryReadOfTheSubjectAreAudited() {
+        String subject = "cust-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(Roles.CUSTOMER_SERVICE))
+                .contentType(ContentType.JSON)
+                .body(decision("PHONE_MARKETING", "OBJECTED", "CUSTOMER_SERVICE", "REJECT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/subjects/{subject}/consent-decisions", subject)
+                .then().statusCode(200);
+
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .queryParam("subjectId", subject)
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(200)
+                .body("action", contains("consent.history.read", "consent.decision.recorded"))
+                .body("actor", contains("test-" + Roles.AUDITOR, "test-" + Roles.CUSTOMER_SERVICE))
+                .body("details", not(hasItem(containsString(subject))));
     }
 
     private static io.restassured.response.ValidatableResponse softOptIn(String subject, String purpose,

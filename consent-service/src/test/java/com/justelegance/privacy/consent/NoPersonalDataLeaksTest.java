@@ -31,6 +31,7 @@ import static com.justelegance.privacy.consent.ConsentApi.screenEmail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -65,6 +66,9 @@ class NoPersonalDataLeaksTest {
             receipts.drain(Duration.ZERO).stream().filter(r -> subject.equals(r.key()))
                     .map(ConsumerRecord::value).forEach(everything::add);
             everything.addAll(logs.lines);
+            // The capture works: the erasure's own log line, which names the subject by its opaque id, is there.
+            assertThat(logs.lines.stream().anyMatch(line -> line.contains("Erased subject " + subject)),
+                    equalTo(true));
 
             List<String> leaks = everything.stream().filter(NoPersonalDataLeaksTest::carriesPersonalData).toList();
             assertThat(leaks, hasSize(0));

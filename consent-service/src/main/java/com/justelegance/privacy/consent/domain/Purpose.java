@@ -108,9 +108,4 @@ public class Purpose {
     public String thirdPartyName() {
         return thirdPartyName;
     }
-
-    public PurposeTerms terms() {
-        return new PurposeTerms(channel, lawfulBasis, description, softOptInAllowed, saleOrSharing, directMarketing,
-                dataCategories, thirdPartyName);
-    }
 }

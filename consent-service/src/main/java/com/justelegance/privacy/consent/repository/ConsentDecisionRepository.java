@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The append-only history of consent decisions. */
@@ -16,10 +15,6 @@ public class ConsentDecisionRepository implements PanacheRepositoryBase<ConsentD
     public List<ConsentDecision> forSubject(String subjectId) {
         return find("select distinct d from ConsentDecision d left join fetch d.choices "
                 + "where d.subjectId = ?1 order by d.seq", subjectId).list();
-    }
-
-    public Optional<ConsentDecision> findForSubject(String subjectId, UUID decisionId) {
-        return findByIdOptional(decisionId).filter(d -> d.subjectId().equals(subjectId));
     }
 
     /**

@@ -54,6 +54,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentLedger {
 
+    /** Decisions staff record on a person's behalf: administrative actions, so audited. */
+    private static final Set<ConsentSource> STAFF_SOURCES = EnumSet.of(ConsentSource.CUSTOMER_SERVICE,
+            ConsentSource.DATA_SUBJECT_REQUEST);
+
     private final PurposeRepository purposes;
     private final PolicyVersionRepository policyVersions;
     private final ConsentDecisionRepository decisions;
@@ -119,11 +123,12 @@ public class ConsentLedger {
                 .orElseThrow(() -> ProblemException.badRequest("unknown-policy-version",
                         "Policy version " + request.policyVersion() + " is not registered"));
         requireConsistent(request, chosen);
+        // After the lock, so an erasure running at the same moment is either seen here or waits for us.
+        currentConsents.lockSubject(subjectId);
         if (erasedSubjects.contains(keyedHash.subjectRef(subjectId))) {
             throw ProblemException.conflict("subject-erased",
                     "This subject was erased; a returning person is recorded under a new subject id");
         }
-        currentConsents.lockSubject(subjectId);
         Instant now = clock.instant();
         suppressionList.rememberContacts(subjectId, request.contacts(), now);
         byte[] proof = request.proof() == null ? null : subjectKeys.encrypt(subjectId, toJson(request.proof()));
@@ -157,6 +162,10 @@ public class ConsentLedger {
         }
         UUID gpcDecisionId = request.gpc() ? applyGpc(subjectId, shown, request, chosen, proof, now, changed) : null;
         suppressionList.follow(subjectId, explicitlyGranted, now);
+        if (STAFF_SOURCES.contains(request.source())) {
+            auditLog.record("consent.decision.recorded", subjectId, Map.of("source", request.source().name(),
+                    "choices", request.choices().size(), "changed", changed.size()));
+        }
         return new RecordedDecision(decisionId, gpcDecisionId, now, changed);
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The suppression list: who must not be marketed to on which channel, kept as keyed hashes (HMAC) of normalised
@@ -102,7 +103,7 @@ public class SuppressionList {
     public List<Suppressed> screen(List<RawIdentifier> identifiers, Channel onlyChannel) {
         List<HashedIdentifier> hashed = hash(identifiers, "identifiers");
         Map<String, Set<Channel>> suppressed = repository.suppressedChannels(
-                hashed.stream().map(HashedIdentifier::hash).collect(java.util.stream.Collectors.toSet()));
+                hashed.stream().map(HashedIdentifier::hash).collect(Collectors.toSet()));
         List<Suppressed> result = new ArrayList<>();
         for (int i = 0; i < hashed.size(); i++) {
             Set<Channel> channels = new TreeSet<>(suppressed.getOrDefault(hashed.get(i).hash(), Set.of()));
