@@ -117,7 +117,8 @@ class ConsentGatedSharingTest {
                 .body("type", equalTo("https://privacy.justelegance.com/problems/unknown-recipient"));
         Api.as(Roles.MARKETING)
                 .body("""
-                        {"recipient": "FACEBOOK", "purpose": "%s", "uploadId": "u-1", "subjectIds": ["jane@example.com"]}
+                        {"recipient": "FACEBOOK", "purpose": "%s", "uploadId": "u-1",
+                         "subjectIds": ["jane@example.com"]}
                         """.formatted(AUDIENCES))
                 .when().post("/api/v1/audience-uploads")
                 .then().statusCode(400)

@@ -8,13 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The per-person ledger and the anonymised counts erased subjects leave behind. Entries from events are written
@@ -45,7 +48,7 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, L
         }
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
-                insert.setTimestamp(1, Timestamp.from(recordedAt));
+                insert.setObject(1, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
                 insert.setArray(2, textArray(connection, entries.stream().map(NewEntry::subjectId)));
                 insert.setArray(3, textArray(connection, entries.stream().map(NewEntry::recipientCode)));
                 insert.setArray(4, textArray(connection, entries.stream().map(e -> e.source().name())));
@@ -145,11 +148,10 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, L
     }
 
     private static Instant startOf(YearMonth month) {
-        return month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static java.sql.Array textArray(Connection connection, java.util.stream.Stream<String> values)
-            throws SQLException {
+    private static Array textArray(Connection connection, Stream<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray());
     }
 }

@@ -100,10 +100,10 @@ public class NoticeDelivery {
                         accepted.status());
             }
             case Refused refused -> {
-                notice.deliveryFailed("The recipient's API refused the notice (HTTP " + refused.status()
+                notice.deliveryFailed("The recipient's API refused the notice (" + refused.reason()
                         + "); a person must send it", null);
-                Log.warnf("Notice %s refused by %s's API (HTTP %d); now a task for a person", noticeId,
-                        notice.recipientCode(), refused.status());
+                Log.warnf("Notice %s refused by %s's API (%s); now a task for a person", noticeId,
+                        notice.recipientCode(), refused.reason());
             }
             case Unreachable unreachable -> {
                 Instant retryAt = retries.nextAttempt(notice.attempts() + 1, now).orElse(null);

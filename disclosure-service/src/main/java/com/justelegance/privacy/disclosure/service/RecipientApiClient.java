@@ -50,8 +50,8 @@ public class RecipientApiClient {
     public record Accepted(int status) implements Outcome {
     }
 
-    /** A 4xx answer other than a timeout or rate limit: posting again would not help. */
-    public record Refused(int status) implements Outcome {
+    /** A 4xx answer other than a timeout or rate limit, or an unusable endpoint: posting again would not help. */
+    public record Refused(String reason) implements Outcome {
     }
 
     /** No answer, a 5xx, a timeout or a rate limit: worth trying again later. */
@@ -68,7 +68,7 @@ public class RecipientApiClient {
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(message)))
                     .build();
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            return new Refused(0);
+            return new Refused("the registered endpoint is not a usable URL");
         }
         try {
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -76,10 +76,10 @@ public class RecipientApiClient {
                 return new Accepted(status);
             }
             if (status >= 400 && status < 500 && status != 408 && status != 425 && status != 429) {
-                return new Refused(status);
+                return new Refused("HTTP " + status);
             }
             return new Unreachable("HTTP " + status);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
             return new Unreachable(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

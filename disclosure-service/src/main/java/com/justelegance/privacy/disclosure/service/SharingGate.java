@@ -11,6 +11,7 @@ import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository.ConsentFact;
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.problem.ProblemException;
@@ -50,12 +51,12 @@ public class SharingGate {
     /** Moves the projection to the latest state per subject and purpose the batch carries, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyConsentChanges(List<EventEnvelope<?>> events) {
-        Map<String, ConsentFact> latest = new LinkedHashMap<>();
+        Map<SubjectPurpose, ConsentFact> latest = new LinkedHashMap<>();
         for (EventEnvelope<?> event : events) {
             if (event.payload() instanceof ConsentChanged change) {
                 ConsentFact fact = new ConsentFact(event.subjectId(), change.purpose(), change.state(),
                         change.effectiveAt());
-                latest.merge(event.subjectId() + '\u0000' + change.purpose(), fact,
+                latest.merge(new SubjectPurpose(event.subjectId(), change.purpose()), fact,
                         (held, arriving) -> arriving.effectiveAt().isBefore(held.effectiveAt()) ? held : arriving);
             }
         }
@@ -82,7 +83,7 @@ public class SharingGate {
                                           List<String> subjectIds) {
         Recipient recipient = consentBasedRecipient(recipientCode);
         List<String> subjects = List.copyOf(new LinkedHashSet<>(subjectIds));
-        var known = consents.statesOf(subjects, recipient.consentPurpose());
+        Map<String, ConsentState> known = consents.statesOf(subjects, recipient.consentPurpose());
         Instant now = clock.instant();
         String[] categories = Disclosure.codes(recipient.dataCategories());
         List<String> allowed = new ArrayList<>();
@@ -106,6 +107,9 @@ public class SharingGate {
 
     /** The subjects an upload may include, and those it must leave out with the reason. */
     public record AudienceScreening(List<String> allowed, Map<String, SharingDecision> refused) {
+    }
+
+    private record SubjectPurpose(String subjectId, String purpose) {
     }
 
     private Recipient consentBasedRecipient(String code) {

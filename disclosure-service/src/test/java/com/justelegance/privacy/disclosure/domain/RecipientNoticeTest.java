@@ -4,6 +4,7 @@ import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +33,8 @@ class RecipientNoticeTest {
     @Test
     void itIsOverdueOnlyWhileOpenAfterTheRecipientsResponseTime() {
         RecipientNotice notice = notice(NoticeChannel.NONE, null);
-        Instant afterDue = NOW.plus(java.time.Duration.ofDays(31));
-        assertThat(notice.overdue(NOW.plus(java.time.Duration.ofDays(29))), equalTo(false));
+        Instant afterDue = NOW.plus(Duration.ofDays(31));
+        assertThat(notice.overdue(NOW.plus(Duration.ofDays(29))), equalTo(false));
         assertThat(notice.overdue(afterDue), equalTo(true));
         notice.recordOutcome(NoticeStatus.ACKNOWLEDGED, null, NOW);
         assertThat(notice.overdue(afterDue), equalTo(false));
