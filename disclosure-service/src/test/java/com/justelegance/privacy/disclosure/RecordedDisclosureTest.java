@@ -13,8 +13,10 @@ import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -117,6 +119,33 @@ class RecordedDisclosureTest {
         record(subject, body).statusCode(201);
         record(subject, body).statusCode(409)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/disclosure-exists"));
+    }
+
+    @Test
+    void thePrivacyOfficerSeesWhatWentToARecipientInAPeriod() {
+        String recipient = ErasureNoticesTest.register("REFERENCE_AGENCY", "NONE", null);
+        String first = newSubject();
+        String second = newSubject();
+        ErasureNoticesTest.recordDisclosure(first, recipient, "LEGITIMATE_INTEREST", newId("cr"), false);
+        ErasureNoticesTest.recordDisclosure(second, recipient, "LEGITIMATE_INTEREST", newId("cr"), false);
+
+        Api.as(Roles.AUDITOR)
+                .when().get("/api/v1/recipients/{r}/disclosures?from=2026-11-20&to=2026-11-20", recipient)
+                .then().statusCode(200)
+                .body("subjectId", containsInAnyOrder(first, second))
+                .body("dataCategories", everyItem(contains("CONTACT_NAME")));
+        Api.as(Roles.AUDITOR)
+                .when().get("/api/v1/recipients/{r}/disclosures?from=2026-11-21&to=2026-12-31", recipient)
+                .then().statusCode(200)
+                .body("$", hasSize(0));
+        Api.as(Roles.AUDITOR)
+                .when().get("/api/v1/recipients/{r}/disclosures?from=2026-12-01&to=2026-11-01", recipient)
+                .then().statusCode(400)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-period"));
+        Api.as(Roles.AUDITOR)
+                .when().get("/api/v1/recipients/{r}/disclosures?from=yesterday&to=2026-11-01", recipient)
+                .then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse record(String subject, String body) {
