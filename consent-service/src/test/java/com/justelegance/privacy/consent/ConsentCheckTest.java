@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -119,7 +120,7 @@ class ConsentCheckTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("subjectIds"))
-                .body("detail", org.hamcrest.Matchers.not(containsString("jane")));
+                .body("detail", not(containsString("jane")));
         check(newSubject(), null).statusCode(400).contentType("application/problem+json");
     }
 

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.events.ConsentChanged;
+import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.ConsentState;
@@ -10,11 +11,13 @@ import com.justelegance.privacy.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,7 +54,7 @@ class ConsentDecisionTest {
                     .body("changedPurposes", contains("EMAIL_MARKETING"));
 
             ConsumerRecord<String, String> record = consents.awaitRecord(r -> subject.equals(r.key()));
-            EventEnvelope<?> event = com.justelegance.privacy.events.EventCodec.decode(record.value());
+            EventEnvelope<?> event = EventCodec.decode(record.value());
             assertThat(event.subjectId(), equalTo(subject));
             assertThat(event.producer(), equalTo("consent-service"));
             assertThat(event.payload(), instanceOf(ConsentChanged.class));
@@ -79,7 +82,7 @@ class ConsentDecisionTest {
             // The withdrawal is the subject's second event on its partition: the repeat, in between, sent nothing.
             consents.awaitEvent(e -> e.subjectId().equals(subject)
                     && ((ConsentChanged) e.payload()).state() == ConsentState.WITHDRAWN);
-            List<ConsumerRecord<String, String>> forSubject = consents.drain(java.time.Duration.ZERO).stream()
+            List<ConsumerRecord<String, String>> forSubject = consents.drain(Duration.ZERO).stream()
                     .filter(r -> subject.equals(r.key())).toList();
             assertThat(forSubject, hasSize(2));
         }
@@ -253,8 +256,7 @@ class ConsentDecisionTest {
                 .body("details", not(hasItem(containsString(subject))));
     }
 
-    private static io.restassured.response.ValidatableResponse softOptIn(String subject, String purpose,
-                                                                         String source) {
+    private static ValidatableResponse softOptIn(String subject, String purpose, String source) {
         return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
                 .contentType(ContentType.JSON)
                 .body("""
@@ -265,7 +267,7 @@ class ConsentDecisionTest {
                 .then();
     }
 
-    private static io.restassured.response.ValidatableResponse record(String subject, String purpose, String state) {
+    private static ValidatableResponse record(String subject, String purpose, String state) {
         return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
                 .contentType(ContentType.JSON)
                 .body(decision(purpose, state, "ACCOUNT_SETTINGS", "SAVE"))

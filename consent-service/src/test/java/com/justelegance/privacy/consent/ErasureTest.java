@@ -2,6 +2,7 @@ package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.DataCategory;
@@ -132,7 +133,7 @@ class ErasureTest {
                     && ((ErasureCompleted) e.payload()).requestId().equals("dsr-second"));
             List<String> answered = receipts.drain(Duration.ZERO).stream()
                     .filter(r -> subject.equals(r.key()))
-                    .map(r -> ((ErasureCompleted) com.justelegance.privacy.events.EventCodec.decode(r.value())
+                    .map(r -> ((ErasureCompleted) EventCodec.decode(r.value())
                             .payload()).requestId())
                     .toList();
             assertThat(answered, contains("dsr-first", "dsr-second"));
@@ -159,7 +160,7 @@ class ErasureTest {
             EventEnvelope<?> completed = receipts.awaitEvent(e -> e.subjectId().equals(subject)
                     && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId));
             assertThat(completed.correlationId(), equalTo(request.correlationId()));
-            assertThat(com.justelegance.privacy.events.EventCodec.encode(completed), not(containsString("@")));
+            assertThat(EventCodec.encode(completed), not(containsString("@")));
             return (ErasureCompleted) completed.payload();
         }
     }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -62,7 +63,7 @@ class NoPersonalDataLeaksTest {
             List<String> events = consents.drain(Duration.ofMillis(500)).stream()
                     .filter(r -> subject.equals(r.key())).map(ConsumerRecord::value).toList();
             assertThat(events, not(empty()));
-            List<String> everything = new java.util.ArrayList<>(events);
+            List<String> everything = new ArrayList<>(events);
             receipts.drain(Duration.ZERO).stream().filter(r -> subject.equals(r.key()))
                     .map(ConsumerRecord::value).forEach(everything::add);
             everything.addAll(logs.lines);

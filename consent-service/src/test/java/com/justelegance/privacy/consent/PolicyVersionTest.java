@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +83,7 @@ class PolicyVersionTest {
 
     /** Every page of the report, by subject, after checking it is about the expected version. */
     private static Map<String, List<Map<String, Object>>> staleConsents(String expectedVersion) {
-        Map<String, List<Map<String, Object>>> bySubject = new java.util.HashMap<>();
+        Map<String, List<Map<String, Object>>> bySubject = new HashMap<>();
         String after = null;
         do {
             var request = as(Roles.AUDITOR).queryParam("limit", 1000);

@@ -13,6 +13,7 @@ import static com.justelegance.privacy.consent.ConsentApi.newSubject;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The purpose catalogue comes seeded from the privacy policy, and the privacy officer adds and edits purposes
@@ -80,6 +81,6 @@ class PurposeCatalogueTest {
                 .then().statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/unreadable-body"));
         as(Roles.PRIVACY_OFFICER).when().get("/api/v1/purposes")
-                .then().body("code", org.hamcrest.Matchers.not(hasItem("TEST_SOFT_POST")));
+                .then().body("code", not(hasItem("TEST_SOFT_POST")));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -71,7 +72,7 @@ public class CurrentConsentRepository implements PanacheRepositoryBase<CurrentCo
 
     private static Instant instant(Object value) {
         return value instanceof OffsetDateTime odt ? odt.toInstant()
-                : value instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : value instanceof Timestamp ts ? ts.toInstant()
                 : (Instant) value;
     }
 }

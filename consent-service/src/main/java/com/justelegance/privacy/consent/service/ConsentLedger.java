@@ -172,8 +172,9 @@ public class ConsentLedger {
     /** Records the opt-out a Global Privacy Control signal asks for; returns the GPC decision, if one was needed. */
     private UUID applyGpc(String subjectId, PolicyVersion shown, NewDecision request, Map<String, Purpose> explicit,
                           byte[] proof, Instant now, List<String> changed) {
-        Map<Purpose, CurrentConsent> actedOn = new LinkedHashMap<>();
-        List<ConsentChoice> optOuts = new ArrayList<>();
+        record OptOut(Purpose purpose, CurrentConsent current, ConsentState state) {
+        }
+        List<OptOut> optOuts = new ArrayList<>();
         for (Purpose purpose : purposes.saleOrSharing()) {
             if (explicit.containsKey(purpose.code())) {
                 continue;
@@ -185,21 +186,18 @@ public class ConsentLedger {
             ConsentState optOut = current.gpcOptOutState();
             current.markGpcApplied(now);
             if (optOut != null) {
-                actedOn.put(purpose, current);
-                optOuts.add(new ConsentChoice(purpose.code(), optOut));
+                optOuts.add(new OptOut(purpose, current, optOut));
             }
         }
         if (optOuts.isEmpty()) {
             return null;
         }
         ConsentDecision gpcDecision = new ConsentDecision(subjectId, shown, request.source(),
-                ConsentMethod.GPC_SIGNAL, request.clientDecidedAt(), now, optOuts, null, proof);
+                ConsentMethod.GPC_SIGNAL, request.clientDecidedAt(), now,
+                optOuts.stream().map(o -> new ConsentChoice(o.purpose().code(), o.state())).toList(), null, proof);
         decisions.persist(gpcDecision);
-        int i = 0;
-        for (Map.Entry<Purpose, CurrentConsent> entry : actedOn.entrySet()) {
-            move(entry.getValue(), entry.getKey(), optOuts.get(i++).state(), entry.getKey().lawfulBasis(),
-                    gpcDecision, request, changed);
-        }
+        optOuts.forEach(o -> move(o.current(), o.purpose(), o.state(), o.purpose().lawfulBasis(), gpcDecision,
+                request, changed));
         return gpcDecision.id();
     }
 

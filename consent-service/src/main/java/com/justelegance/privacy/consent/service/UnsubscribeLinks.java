@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -141,10 +142,11 @@ public class UnsubscribeLinks {
     }
 
     /** Forgets used tokens a day after they expired: an expired token is refused before it is looked up. */
-    @Scheduled(identity = "unsubscribe-redemption-cleanup", every = "6h", delayed = "5m")
+    @Scheduled(identity = "unsubscribe-redemption-cleanup", every = "6h", delayed = "5m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpiredRedemptions() {
         int deleted = QuarkusTransaction.requiringNew().call(() ->
-                redemptions.deleteExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(1))));
+                redemptions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1))));
         Log.debugf("Forgot %d expired unsubscribe redemptions", deleted);
     }
 }
