@@ -59,7 +59,7 @@ public class RecipientResource {
     @Path("/{code}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "One recipient by its code")
-    public RecipientView one(@PathParam("code") String code) {
+    public RecipientView one(@PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code) {
         return RecipientView.of(registry.one(code));
     }
 
@@ -80,7 +80,8 @@ public class RecipientResource {
     @Path("/{code}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Change everything the registry says about a recipient")
-    public RecipientView update(@PathParam("code") String code, @NotNull @Valid RecipientRequest request) {
+    public RecipientView update(@PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code,
+                                @NotNull @Valid RecipientRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
         }
