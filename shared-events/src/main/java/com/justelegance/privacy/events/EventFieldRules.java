@@ -3,6 +3,7 @@ package com.justelegance.privacy.events;
 import com.justelegance.privacy.events.codes.Purpose;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -68,7 +69,8 @@ public final class EventFieldRules {
         if (values == null) {
             return List.of();
         }
-        if (values.contains(null)) {
+        // Not values.contains(null): immutable lists (List.of) refuse to be asked about null.
+        if (values.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException(field + " must not contain null");
         }
         return List.copyOf(values);

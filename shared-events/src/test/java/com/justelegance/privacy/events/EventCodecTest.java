@@ -1,11 +1,13 @@
 package com.justelegance.privacy.events;
 
 import com.justelegance.privacy.events.codes.Courier;
+import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.PaymentProvider;
 import com.justelegance.privacy.events.codes.SalesChannel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -77,6 +79,14 @@ class EventCodecTest {
         String json = sample("AccountOpened").replace("\"accountId\"", "\"addedLater\": 7, \"accountId\"");
 
         assertThat(EventCodec.decode(json).payload(), instanceOf(AccountOpened.class));
+    }
+
+    @Test
+    void eventsWithListsCanBeBuiltFromImmutableListsAndRefuseNullElements() {
+        RectificationRequested corrected = new RectificationRequested("dsr-1", List.of(DataCategory.PHONE));
+        assertThat(corrected.categories(), equalTo(List.of(DataCategory.PHONE)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RectificationRequested("dsr-1", java.util.Arrays.asList(DataCategory.PHONE, null)));
     }
 
     @Test

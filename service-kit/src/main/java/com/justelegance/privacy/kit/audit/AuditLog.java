@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,15 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectId, Map<String, ?> details) {
+        recordEach(action, Collections.singletonList(subjectId), details);
+    }
+
+    /**
+     * Appends one entry per subject for an action that concerned many at once (an audience upload, a bulk read),
+     * taking the chain lock once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(String action, Collection<String> subjectIds, Map<String, ?> details) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(:lock)")
                 .setParameter("lock", CHAIN_LOCK)
                 .getSingleResult();
@@ -74,20 +85,24 @@ public class AuditLog {
                 .getResultList();
         String previousHash = last.isEmpty() ? GENESIS : last.get(0);
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String subjectRef = subjectId == null ? null : keyedHash.subjectRef(subjectId);
         String detailsJson = toJson(details);
         String actor = currentActor();
-        entityManager.createNativeQuery("""
-                        INSERT INTO audit_entry (occurred_at, actor, action, subject_ref, details, prev_hash, hash)
-                        VALUES (:occurredAt, :actor, :action, :subjectRef, :details, :prevHash, :hash)""")
-                .setParameter("occurredAt", occurredAt)
-                .setParameter("actor", actor)
-                .setParameter("action", action)
-                .setParameter("subjectRef", subjectRef)
-                .setParameter("details", detailsJson)
-                .setParameter("prevHash", previousHash)
-                .setParameter("hash", chainHash(previousHash, occurredAt, actor, action, subjectRef, detailsJson))
-                .executeUpdate();
+        for (String subjectId : subjectIds) {
+            String subjectRef = subjectId == null ? null : keyedHash.subjectRef(subjectId);
+            String hash = chainHash(previousHash, occurredAt, actor, action, subjectRef, detailsJson);
+            entityManager.createNativeQuery("""
+                            INSERT INTO audit_entry (occurred_at, actor, action, subject_ref, details, prev_hash, hash)
+                            VALUES (:occurredAt, :actor, :action, :subjectRef, :details, :prevHash, :hash)""")
+                    .setParameter("occurredAt", occurredAt)
+                    .setParameter("actor", actor)
+                    .setParameter("action", action)
+                    .setParameter("subjectRef", subjectRef)
+                    .setParameter("details", detailsJson)
+                    .setParameter("prevHash", previousHash)
+                    .setParameter("hash", hash)
+                    .executeUpdate();
+            previousHash = hash;
+        }
     }
 
     /** The most recent entries, newest first, optionally only those about one subject. */

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,11 +35,14 @@ public class DeadLetterPublisher {
     private final Producer<String, String> producer;
     private final Duration sendTimeout;
     private final MeterRegistry meters;
+    private final String applicationName;
 
-    public DeadLetterPublisher(Producer<String, String> producer, KitConfig config, MeterRegistry meters) {
+    public DeadLetterPublisher(Producer<String, String> producer, KitConfig config, MeterRegistry meters,
+                               @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.producer = producer;
         this.sendTimeout = config.deadLetter().sendTimeout();
         this.meters = meters;
+        this.applicationName = applicationName;
     }
 
     /**
@@ -52,7 +56,8 @@ public class DeadLetterPublisher {
         header(headers, TOPIC_HEADER, record.topic());
         header(headers, PARTITION_HEADER, Integer.toString(record.partition()));
         header(headers, OFFSET_HEADER, Long.toString(record.offset()));
-        header(headers, CONSUMER_HEADER, consumer);
+        // Channel names repeat across services; the header names both, e.g. retention-service/storefront-activity.
+        header(headers, CONSUMER_HEADER, applicationName + "/" + consumer);
         String deadLetterTopic = Topics.deadLetterTopic(record.topic());
         try {
             producer.send(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(), headers))
