@@ -21,6 +21,11 @@ public record SubjectAnchors(Instant lastContactAt, Instant lastOrderAt, Instant
         return accountOpenedAt != null && (accountClosedAt == null || accountOpenedAt.isAfter(accountClosedAt));
     }
 
+    /** The same anchors, for a subject whose data reappeared after erasure at the given instant. */
+    public SubjectAnchors reappearedAt(Instant at) {
+        return new SubjectAnchors(lastContactAt, lastOrderAt, accountOpenedAt, accountClosedAt, consentWithdrawnAt, at);
+    }
+
     /** Field by field the later of the two: what the subject's anchors are once both have been seen. */
     public SubjectAnchors merge(SubjectAnchors other) {
         return new SubjectAnchors(later(lastContactAt, other.lastContactAt), later(lastOrderAt, other.lastOrderAt),

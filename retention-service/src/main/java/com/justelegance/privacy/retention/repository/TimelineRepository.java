@@ -32,7 +32,8 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
 
     /**
      * Moves each subject's anchors forward to the given instants, creating timelines for new subjects, in one
-     * JDBC batch. An anchor already later stays: an older event arriving late never moves a date backwards.
+     * JDBC batch. An anchor already later stays: an older event arriving late never moves a date backwards. A
+     * reappearance keeps its first instant.
      * Subjects are written in key order so concurrent batches lock rows in the same order.
      */
     public void advanceAnchors(Map<String, SubjectAnchors> anchorsBySubject, Instant now) {
@@ -40,8 +41,9 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO subject_timeline (subject_id, last_contact_at, last_order_at, account_opened_at,
-                                                  account_closed_at, consent_withdrawn_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                                                  account_closed_at, consent_withdrawn_at, reappeared_at,
+                                                  updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (subject_id) DO UPDATE SET
                         last_contact_at = GREATEST(subject_timeline.last_contact_at, EXCLUDED.last_contact_at),
                         last_order_at = GREATEST(subject_timeline.last_order_at, EXCLUDED.last_order_at),
@@ -49,6 +51,7 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
                         account_closed_at = GREATEST(subject_timeline.account_closed_at, EXCLUDED.account_closed_at),
                         consent_withdrawn_at = GREATEST(subject_timeline.consent_withdrawn_at,
                                                         EXCLUDED.consent_withdrawn_at),
+                        reappeared_at = COALESCE(subject_timeline.reappeared_at, EXCLUDED.reappeared_at),
                         updated_at = EXCLUDED.updated_at""")) {
                 for (Map.Entry<String, SubjectAnchors> subject : new TreeMap<>(anchorsBySubject).entrySet()) {
                     SubjectAnchors anchors = subject.getValue();
@@ -58,7 +61,8 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
                     SqlTimestamps.set(upsert, 4, anchors.accountOpenedAt());
                     SqlTimestamps.set(upsert, 5, anchors.accountClosedAt());
                     SqlTimestamps.set(upsert, 6, anchors.consentWithdrawnAt());
-                    SqlTimestamps.set(upsert, 7, now);
+                    SqlTimestamps.set(upsert, 7, anchors.reappearedAt());
+                    SqlTimestamps.set(upsert, 8, now);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

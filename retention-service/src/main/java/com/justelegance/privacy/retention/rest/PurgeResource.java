@@ -3,6 +3,7 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
+import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.service.PurgeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,8 @@ public class PurgeResource {
     @Operation(summary = "Run the purge now: request erasure of every subject past its due date and not held")
     public Response run() {
         PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName());
-        return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(run)).build();
+        return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
+                .build();
     }
 
     @GET
@@ -60,8 +62,20 @@ public class PurgeResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "One run of the purge")
     public PurgeRunView run(@PathParam("runId") UUID runId) {
-        return purges.findRun(runId).map(PurgeRunView::of).orElseThrow(() -> ProblemException.notFound(
-                "purge-run-not-found", "There is no purge run " + runId));
+        return purges.findRun(runId).map(PurgeRunView::of).orElseThrow(() -> runNotFound(runId));
+    }
+
+    @GET
+    @Path("/purge-runs/{runId}/erasure-requests")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The erasures a run requested (subjects as keyed hashes) and which are confirmed")
+    public List<ErasureRepository.RequestedErasure> erasureRequests(
+            @PathParam("runId") UUID runId,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        if (purges.findRun(runId).isEmpty()) {
+            throw runNotFound(runId);
+        }
+        return purges.requestsOfRun(runId, limit);
     }
 
     @GET
@@ -74,15 +88,29 @@ public class PurgeResource {
         return purges.preview(days, limit);
     }
 
-    /** A purge run as the run log shows it. */
+    private static ProblemException runNotFound(UUID runId) {
+        return ProblemException.notFound("purge-run-not-found", "There is no purge run " + runId);
+    }
+
+    /**
+     * A purge run as the run log shows it.
+     *
+     * @param subjectsSelected    the subjects due and not yet requested when the run started, held ones included
+     * @param skippedForHolds     how many of them were held (legal hold, open complaint, open request)
+     * @param erasuresRequested   how many erasures this run requested
+     * @param reerasuresRequested how many of those were for data that reappeared after an erasure
+     * @param erasuresConfirmed   how many of those every expected service has confirmed with a receipt
+     */
     public record PurgeRunView(UUID runId, PurgeRun.Trigger trigger, String startedBy, Instant startedAt,
                                Instant finishedAt, PurgeRun.Status status, int subjectsSelected,
-                               int skippedForHolds, int erasuresRequested, int reerasuresRequested) {
+                               int skippedForHolds, int erasuresRequested, int reerasuresRequested,
+                               int erasuresConfirmed) {
 
-        static PurgeRunView of(PurgeRun run) {
+        static PurgeRunView of(PurgeService.RunRecord record) {
+            PurgeRun run = record.run();
             return new PurgeRunView(run.id(), run.trigger(), run.startedBy(), run.startedAt(), run.finishedAt(),
                     run.status(), run.subjectsSelected(), run.skippedForHolds(), run.erasuresRequested(),
-                    run.reerasuresRequested());
+                    run.reerasuresRequested(), record.erasuresConfirmed());
         }
     }
 }

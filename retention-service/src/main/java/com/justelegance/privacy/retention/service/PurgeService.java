@@ -8,6 +8,7 @@ import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.retention.config.RetentionConfig;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.messaging.BatchOutbox;
+import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
 import io.quarkus.logging.Log;
@@ -40,6 +41,7 @@ import java.util.UUID;
 public class PurgeService {
 
     private final PurgeRepository purges;
+    private final ErasureRepository erasures;
     private final RetentionRuleRepository rules;
     private final BatchOutbox outbox;
     private final KeyedHash keyedHash;
@@ -48,10 +50,12 @@ public class PurgeService {
     private final int batchSize;
     private final String serviceName;
 
-    public PurgeService(PurgeRepository purges, RetentionRuleRepository rules, BatchOutbox outbox,
-                        KeyedHash keyedHash, AuditLog auditLog, Clock clock, RetentionConfig config,
+    public PurgeService(PurgeRepository purges, ErasureRepository erasures, RetentionRuleRepository rules,
+                        BatchOutbox outbox, KeyedHash keyedHash, AuditLog auditLog, Clock clock,
+                        RetentionConfig config,
                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;
+        this.erasures = erasures;
         this.rules = rules;
         this.outbox = outbox;
         this.keyedHash = keyedHash;
@@ -64,6 +68,10 @@ public class PurgeService {
     /** Who would be erased by a run, now or within the coming days, and how many per rule category. */
     public record Preview(Instant asOf, Instant dueBy, int erasable, int held, List<CategoryCount> byCategory,
                           List<PurgeRepository.DueSubject> subjects) {
+    }
+
+    /** A run from the log, and how many of the erasures it requested every expected service has confirmed. */
+    public record RunRecord(PurgeRun run, int erasuresConfirmed) {
     }
 
     /** How many of the erasable subjects have records the rule of a category is about. */
@@ -119,13 +127,24 @@ public class PurgeService {
     }
 
     @Transactional
-    public Optional<PurgeRun> findRun(UUID runId) {
-        return purges.findByIdOptional(runId);
+    public Optional<RunRecord> findRun(UUID runId) {
+        return purges.findByIdOptional(runId).map(run -> withConfirmations(List.of(run)).getFirst());
     }
 
     @Transactional
-    public List<PurgeRun> recentRuns(int limit) {
-        return purges.recent(limit);
+    public List<RunRecord> recentRuns(int limit) {
+        return withConfirmations(purges.recent(limit));
+    }
+
+    /** The erasures a run requested, each with when its last expected receipt came in. */
+    @Transactional
+    public List<ErasureRepository.RequestedErasure> requestsOfRun(UUID runId, int limit) {
+        return erasures.requestsOfRun(runId, limit);
+    }
+
+    private List<RunRecord> withConfirmations(List<PurgeRun> runs) {
+        Map<UUID, Integer> confirmed = erasures.confirmedPerRun(runs.stream().map(PurgeRun::id).toList());
+        return runs.stream().map(run -> new RunRecord(run, confirmed.getOrDefault(run.id(), 0))).toList();
     }
 
     /** Claims one batch of due subjects and requests their erasure; returns the reasons, one per request. */

@@ -6,24 +6,30 @@ import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.CustomerContacted;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.codes.AccountClosureReason;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.domain.TimelineEntry;
+import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
 import com.justelegance.privacy.retention.repository.TimelineRepository;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps each subject's timeline: every contact the storefront or consent-service reports is recorded, the
@@ -36,31 +42,48 @@ public class TimelineService {
 
     private final TimelineRepository timelines;
     private final RetentionRuleRepository rules;
+    private final ErasureRepository erasures;
+    private final KeyedHash keyedHash;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, AuditLog auditLog,
-                           Clock clock) {
+    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, ErasureRepository erasures,
+                           KeyedHash keyedHash, AuditLog auditLog, Clock clock) {
         this.timelines = timelines;
         this.rules = rules;
+        this.erasures = erasures;
+        this.keyedHash = keyedHash;
         this.auditLog = auditLog;
         this.clock = clock;
     }
 
-    /** Applies a batch of events inside the consumer's transaction; events that are not contacts are ignored. */
+    /**
+     * Applies a batch of events inside the consumer's transaction; events that are not contacts are ignored. A
+     * contact for a subject who was erased means their data reappeared somewhere (a late order, a restored
+     * backup): the subject is due for erasure again at once, and the next purge run requests it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordContacts(List<EventEnvelope<?>> events) {
         Instant now = clock.instant();
+        Set<String> erased = erasedSubjects(events);
         Map<String, SubjectAnchors> advances = new HashMap<>();
         for (EventEnvelope<?> event : events) {
-            anchorsOf(event).ifPresent(anchors -> {
-                timelines.addEntry(new TimelineEntry(event.eventId(), event.subjectId(), event.eventType(),
-                        event.occurredAt(), now));
-                advances.merge(event.subjectId(), anchors, SubjectAnchors::merge);
-            });
+            Optional<SubjectAnchors> anchors = anchorsOf(event);
+            boolean reappeared = erased.contains(event.subjectId());
+            if (anchors.isEmpty() || reappeared && confirmsErasure(event)) {
+                continue;
+            }
+            timelines.addEntry(new TimelineEntry(event.eventId(), event.subjectId(), event.eventType(),
+                    event.occurredAt(), now));
+            advances.merge(event.subjectId(), reappeared ? anchors.get().reappearedAt(now) : anchors.get(),
+                    SubjectAnchors::merge);
         }
         if (advances.isEmpty()) {
             return;
+        }
+        if (advances.keySet().stream().anyMatch(erased::contains)) {
+            Log.infof("Data reappeared for erased subjects in a batch of %d events; their erasure is due again",
+                    events.size());
         }
         timelines.advanceAnchors(advances, now);
         RetentionPolicy policy = rules.policy();
@@ -79,6 +102,28 @@ public class TimelineService {
 
     /** A subject's anchors and due date, and the entries they were derived from. */
     public record Timeline(SubjectTimeline subject, List<TimelineEntry> entries) {
+    }
+
+    /** The subjects of the batch who have a tombstone. */
+    private Set<String> erasedSubjects(List<EventEnvelope<?>> events) {
+        Map<String, String> subjectByRef = new HashMap<>();
+        events.forEach(event -> subjectByRef.computeIfAbsent(keyedHash.subjectRef(event.subjectId()),
+                ref -> event.subjectId()));
+        Set<String> erased = new HashSet<>();
+        erasures.tombstoned(subjectByRef.keySet()).forEach(ref -> erased.add(subjectByRef.get(ref)));
+        return erased;
+    }
+
+    /**
+     * Whether the event only confirms an erasure that happened (the storefront closing the account because of it,
+     * consent-service recording that consent no longer holds): no data reappeared.
+     */
+    private static boolean confirmsErasure(EventEnvelope<?> event) {
+        return switch (event.payload()) {
+            case AccountClosed closed -> closed.reason() == AccountClosureReason.ERASURE;
+            case ConsentChanged changed -> !changed.allowsProcessing();
+            default -> false;
+        };
     }
 
     /** What a contact event says about the subject's anchors; empty for events that are not contacts. */

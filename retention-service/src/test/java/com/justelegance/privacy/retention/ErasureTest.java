@@ -1,0 +1,280 @@
+package com.justelegance.privacy.retention;
+
+import com.justelegance.privacy.events.AccountClosed;
+import com.justelegance.privacy.events.ErasureCompleted;
+import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.AccountClosureReason;
+import com.justelegance.privacy.events.codes.ComplaintStatus;
+import com.justelegance.privacy.events.codes.DataCategory;
+import com.justelegance.privacy.events.codes.ErasureReason;
+import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestEvents;
+import com.justelegance.privacy.testing.TestTokens;
+import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.justelegance.privacy.retention.RetentionApi.awaitDueDate;
+import static com.justelegance.privacy.retention.RetentionApi.holds;
+import static com.justelegance.privacy.retention.RetentionApi.runPurge;
+import static com.justelegance.privacy.retention.RetentionApi.timeline;
+import static com.justelegance.privacy.retention.SampleEvents.complaint;
+import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.SampleEvents.order;
+import static com.justelegance.privacy.retention.SampleEvents.requestOpened;
+import static com.justelegance.privacy.retention.SampleEvents.yearsAfter;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Erasure on this service's side and its proof: an ErasureRequested deletes the subject's timeline and leaves only
+ * a tombstone (the keyed hash of the subject id, when, why) and ErasureCompleted goes out; the receipts of every
+ * service close an erasure the purge requested; and data that reappears for an erased subject is requested for
+ * erasure again by the next run, which says so in the run log.
+ */
+@QuarkusTest
+class ErasureTest {
+
+    private static final Instant LONG_AGO = Instant.parse("1995-03-01T10:00:00Z");
+    private static final Instant SIX_YEARS_AND_A_DAY_LATER = Instant.parse("2001-03-02T10:00:00Z");
+    private static final List<String> TABLES_WITH_SUBJECT_IDS = List.of("timeline_entry", "subject_timeline",
+            "complaint_hold", "subject_request_hold", "legal_hold");
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    KeyedHash keyedHash;
+
+    @Inject
+    EntityManager entityManager;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
+    @Test
+    void anErasureRequestFromDsrServiceLeavesOnlyATombstoneAndIsAnsweredWithAReceipt() {
+        String subject = newSubject();
+        String requestId = "dsr-" + UUID.randomUUID();
+        TestEvents.publish(order(subject, LONG_AGO));
+        TestEvents.publish(complaint(subject, LONG_AGO, ComplaintStatus.OPEN, "cmp-" + UUID.randomUUID()));
+        TestEvents.publish(requestOpened(subject, LONG_AGO, requestId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> holds(subject)
+                .body("openComplaints", hasSize(1))
+                .body("openRequests", hasSize(1)));
+        timeline(subject).body("entries", hasSize(2));
+
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            TestEvents.publish(EventEnvelope.create(subject, "dsr-service", Instant.now(),
+                    new ErasureRequested(requestId, ErasureReason.DATA_SUBJECT_REQUEST, "dsr-service")));
+
+            EventEnvelope<?> event = receipts.awaitEvent(e -> e.payload() instanceof ErasureCompleted receipt
+                    && receipt.requestId().equals(requestId));
+            ErasureCompleted receipt = (ErasureCompleted) event.payload();
+            assertThat(event.subjectId(), equalTo(subject));
+            assertThat(receipt.service(), equalTo("retention-service"));
+            // Two entries and the timeline row, the complaint and the open request.
+            assertThat(receipt.erased(), contains(new ErasureCompleted.ErasedRecords(
+                    DataCategory.RETENTION_TIMELINE, 5)));
+            assertThat(receipt.withheld(), contains(new ErasureCompleted.WithheldRecords(
+                    DataCategory.RETENTION_TIMELINE, WithheldReason.ERASURE_RECORD, null)));
+        }
+
+        timeline(subject).statusCode(404);
+        holds(subject).body("held", equalTo(false));
+        for (String table : TABLES_WITH_SUBJECT_IDS) {
+            assertThat(table, rowsAbout(table, subject), equalTo(0L));
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/subjects/{subject}/erasure", subject)
+                .then().statusCode(200)
+                .body("subjectRef", equalTo(keyedHash.subjectRef(subject)))
+                .body("reason", equalTo("DATA_SUBJECT_REQUEST"))
+                .body("requestId", equalTo(requestId))
+                .body("erasures", equalTo(1));
+    }
+
+    @Test
+    void anActiveLegalHoldIsKeptAndTheReceiptSaysWhy() {
+        String subject = newSubject();
+        String requestId = "dsr-" + UUID.randomUUID();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        RetentionApi.placeLegalHold(subject);
+
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            TestEvents.publish(EventEnvelope.create(subject, "dsr-service", Instant.now(),
+                    new ErasureRequested(requestId, ErasureReason.DATA_SUBJECT_REQUEST, "dsr-service")));
+
+            ErasureCompleted receipt = (ErasureCompleted) receipts.awaitEvent(e -> e.payload()
+                    instanceof ErasureCompleted completed && completed.requestId().equals(requestId)).payload();
+            assertThat(receipt.withheld(), hasItem(new ErasureCompleted.WithheldRecords(
+                    DataCategory.RETENTION_TIMELINE, WithheldReason.LEGAL_HOLD, null)));
+        }
+        timeline(subject).statusCode(404);
+        holds(subject).body("held", equalTo(true));
+    }
+
+    @Test
+    void aPurgedSubjectsErasureIsClosedOnceEveryServiceHasSentItsReceipt() {
+        String subject = newSubject();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        clock.standAt(SIX_YEARS_AND_A_DAY_LATER);
+
+        String requestId;
+        String runId;
+        try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS)) {
+            runId = runPurge().extract().path("runId");
+            requestId = ((ErasureRequested) requests.awaitEvent(e -> e.subjectId().equals(subject)).payload())
+                    .requestId();
+        }
+        // This service erases its own timeline from the request and sends its receipt; the others have not yet.
+        awaitErasureRequest(requestId, response -> response
+                .body("receipts.service", contains("retention-service"))
+                .body("awaiting", containsInAnyOrder("consent-service", "disclosure-service"))
+                .body("closedAt", nullValue()));
+        timeline(subject).statusCode(404);
+
+        TestEvents.publish(receiptFrom("consent-service", subject, requestId));
+        TestEvents.publish(receiptFrom("disclosure-service", subject, requestId));
+
+        awaitErasureRequest(requestId, response -> response
+                .body("subjectRef", equalTo(keyedHash.subjectRef(subject)))
+                .body("reason", equalTo("RETENTION_EXPIRED"))
+                .body("runId", equalTo(runId))
+                .body("awaiting", empty())
+                .body("closedAt", notNullValue())
+                .body("receipts.find { it.service == 'consent-service' }.withheld[0].reason",
+                        equalTo("SUPPRESSION_LIST")));
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/purge-runs/{run}", runId)
+                .then().statusCode(200)
+                .body("erasuresConfirmed", greaterThanOrEqualTo(1));
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/purge-runs/{run}/erasure-requests", runId)
+                .then().statusCode(200)
+                .body("requestId", hasItem(requestId));
+    }
+
+    @Test
+    void aLateEventForAnErasedSubjectGetsItErasedAgainAndTheRunLogSaysSo() {
+        String subject = newSubject();
+        String firstRequest = "dsr-" + UUID.randomUUID();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        clock.standAt(SIX_YEARS_AND_A_DAY_LATER);
+        eraseAtDsrRequest(subject, firstRequest);
+
+        TestEvents.publish(order(subject, LONG_AGO.plus(Duration.ofDays(2))));
+        awaitDueDate(subject, SIX_YEARS_AND_A_DAY_LATER);
+
+        try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS)) {
+            String runId = runPurge()
+                    .body("reerasuresRequested", greaterThanOrEqualTo(1))
+                    .extract().path("runId");
+            ErasureRequested again = (ErasureRequested) requests.awaitEvent(e -> e.subjectId().equals(subject))
+                    .payload();
+            assertThat(again.reason(), equalTo(ErasureReason.DATA_REAPPEARED_AFTER_ERASURE));
+            given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                    .when().get("/api/v1/purge-runs")
+                    .then().statusCode(200)
+                    .body("find { it.runId == '" + runId + "' }.reerasuresRequested", greaterThanOrEqualTo(1));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/subjects/{subject}/erasure", subject)
+                .then().statusCode(200)
+                .body("erasures", equalTo(2))
+                .body("reason", equalTo("DATA_REAPPEARED_AFTER_ERASURE")));
+        timeline(subject).statusCode(404);
+    }
+
+    @Test
+    void theStorefrontConfirmingAnErasureIsNotDataReappearing() {
+        String subject = newSubject();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        eraseAtDsrRequest(subject, "dsr-" + UUID.randomUUID());
+
+        EventEnvelope<AccountClosed> closedForErasure = EventEnvelope.create(subject, "storefront", Instant.now(),
+                new AccountClosed("acc-" + UUID.randomUUID(), AccountClosureReason.ERASURE));
+        TestEvents.publish(closedForErasure);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(closedForErasure.eventId()));
+        timeline(subject).statusCode(404);
+    }
+
+    private void eraseAtDsrRequest(String subject, String requestId) {
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            TestEvents.publish(EventEnvelope.create(subject, "dsr-service", Instant.now(),
+                    new ErasureRequested(requestId, ErasureReason.DATA_SUBJECT_REQUEST, "dsr-service")));
+            receipts.awaitEvent(e -> e.payload() instanceof ErasureCompleted receipt
+                    && receipt.requestId().equals(requestId));
+        }
+        timeline(subject).statusCode(404);
+    }
+
+    private static EventEnvelope<ErasureCompleted> receiptFrom(String service, String subject, String requestId) {
+        // ArrayLists, as a decoded event has: ErasureCompleted's null check calls contains(null), which List.of
+        // refuses.
+        List<ErasureCompleted.WithheldRecords> withheld = new ArrayList<>();
+        if (service.equals("consent-service")) {
+            withheld.add(new ErasureCompleted.WithheldRecords(DataCategory.EMAIL, WithheldReason.SUPPRESSION_LIST,
+                    null));
+        }
+        List<ErasureCompleted.ErasedRecords> erased = new ArrayList<>();
+        erased.add(new ErasureCompleted.ErasedRecords(DataCategory.PURCHASE_HISTORY, 3));
+        return EventEnvelope.create(subject, service, Instant.now(), new ErasureCompleted(requestId, service,
+                erased, withheld, Instant.now()));
+    }
+
+    private static void awaitErasureRequest(String requestId,
+                                            java.util.function.Consumer<ValidatableResponse> expectations) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expectations.accept(given()
+                .header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/erasure-requests/{request}", requestId)
+                .then().statusCode(200)));
+    }
+
+    private long rowsAbout(String table, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM " + table + " WHERE subject_id = :subject")
+                .setParameter("subject", subject)
+                .getSingleResult()).longValue());
+    }
+
+    private boolean processed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                .setParameter("id", eventId)
+                .getSingleResult()).longValue() > 0);
+    }
+}
