@@ -50,11 +50,6 @@ public final class RetentionPolicy {
         return Optional.ofNullable(due);
     }
 
-    /** Whether the rule concerns records the subject has. */
-    public static boolean applies(RetentionAnchor anchor, SubjectAnchors subject) {
-        return !(anchorOf(anchor, subject) instanceof Anchoring.Absent);
-    }
-
     private static Anchoring anchorOf(RetentionAnchor anchor, SubjectAnchors subject) {
         return switch (anchor) {
             case LAST_CONTACT -> at(subject.lastContactAt());

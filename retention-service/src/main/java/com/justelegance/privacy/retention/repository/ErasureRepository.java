@@ -2,6 +2,7 @@ package com.justelegance.privacy.retention.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
@@ -23,15 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErasureRepository {
 
-    /** The tables that hold a subject's data, by subject id. Active legal holds are kept; see the caller. */
-    private static final List<String> SUBJECT_DELETIONS = List.of(
-            "DELETE FROM timeline_entry WHERE subject_id IN (:subjects) RETURNING subject_id",
-            "DELETE FROM subject_timeline WHERE subject_id IN (:subjects) RETURNING subject_id",
-            "DELETE FROM complaint_hold WHERE subject_id IN (:subjects) RETURNING subject_id",
-            "DELETE FROM subject_request_hold WHERE subject_id IN (:subjects) RETURNING subject_id",
-            """
-            DELETE FROM legal_hold WHERE subject_id IN (:subjects)
-                AND (released_at IS NOT NULL OR ends_on < :today) RETURNING subject_id""");
+    /** The tables that hold a subject's data, by subject id, apart from legal holds. */
+    private static final List<String> SUBJECT_TABLES = List.of(
+            "timeline_entry", "subject_timeline", "complaint_hold", "subject_request_hold");
 
     private final EntityManager entityManager;
 
@@ -53,20 +48,28 @@ public class ErasureRepository {
     }
 
     /**
-     * Deletes everything held about the subjects except active legal holds; returns the rows deleted per subject.
+     * Deletes everything held about the subjects except legal holds that are still active; returns the rows
+     * deleted per subject.
      */
     public Map<String, Long> deleteSubjects(Collection<String> subjectIds, LocalDate today) {
         Map<String, Long> deleted = new HashMap<>();
-        for (String deletion : SUBJECT_DELETIONS) {
-            var query = entityManager.createNativeQuery(deletion).setParameter("subjects", subjectIds);
-            if (deletion.contains(":today")) {
-                query.setParameter("today", today);
-            }
-            @SuppressWarnings("unchecked")
-            List<String> rows = query.getResultList();
-            rows.forEach(subject -> deleted.merge(subject, 1L, Long::sum));
+        for (String table : SUBJECT_TABLES) {
+            countPerSubject(deleted, entityManager.createNativeQuery(
+                            "DELETE FROM " + table + " WHERE subject_id IN (:subjects) RETURNING subject_id")
+                    .setParameter("subjects", subjectIds));
         }
+        countPerSubject(deleted, entityManager.createNativeQuery("""
+                        DELETE FROM legal_hold WHERE subject_id IN (:subjects)
+                            AND (released_at IS NOT NULL OR ends_on < :today) RETURNING subject_id""")
+                .setParameter("subjects", subjectIds)
+                .setParameter("today", today));
         return deleted;
+    }
+
+    private static void countPerSubject(Map<String, Long> deleted, Query returningSubjectIds) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = returningSubjectIds.getResultList();
+        rows.forEach(subject -> deleted.merge(subject, 1L, Long::sum));
     }
 
     /** Records an erasure of the subject: the first creates its tombstone, a later one updates it. */

@@ -47,8 +47,8 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
         }
     }
 
-    /** An erasure the purge requests: the subject only as its keyed hash. */
-    public record RequestedErasure(String requestId, String subjectId, String subjectRef, String reason) {
+    /** An erasure a purge batch requests: its subject, to mark, and the keyed hash the request row keeps. */
+    public record NewErasureRequest(String requestId, String subjectId, String subjectRef, String reason) {
     }
 
     /**
@@ -99,7 +99,7 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
     }
 
     /** Records the requested erasures and marks their subjects requested, in two JDBC batches. */
-    public void recordRequests(List<RequestedErasure> requests, UUID runId, Instant now) {
+    public void recordRequests(List<NewErasureRequest> requests, UUID runId, Instant now) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO erasure_request (request_id, subject_ref, reason, run_id, requested_at)
@@ -107,7 +107,7 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
                  PreparedStatement mark = connection.prepareStatement("""
                     UPDATE subject_timeline SET erasure_requested_at = ?, erasure_request_id = ?
                     WHERE subject_id = ?""")) {
-                for (RequestedErasure request : requests) {
+                for (NewErasureRequest request : requests) {
                     insert.setString(1, request.requestId());
                     insert.setString(2, request.subjectRef());
                     insert.setString(3, request.reason());

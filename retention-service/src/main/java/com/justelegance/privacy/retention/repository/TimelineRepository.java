@@ -84,8 +84,8 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
     }
 
     public List<TimelineEntry> entries(String subjectId) {
-        return entityManager.createQuery(
-                        "from TimelineEntry where subjectId = :subject order by occurredAt, eventId", TimelineEntry.class)
+        return entityManager.createQuery("from TimelineEntry where subjectId = :subject order by occurredAt, eventId",
+                        TimelineEntry.class)
                 .setParameter("subject", subjectId)
                 .getResultList();
     }

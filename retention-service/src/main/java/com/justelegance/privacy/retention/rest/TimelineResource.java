@@ -42,6 +42,7 @@ public class TimelineResource {
         return new TimelineView(subject.subjectId(), anchors.lastContactAt(), anchors.lastOrderAt(),
                 anchors.accountOpenedAt(), anchors.accountClosedAt(), anchors.accountOpen(),
                 anchors.consentWithdrawnAt(), subject.erasureDueAt(), subject.erasureRequestedAt(),
+                subject.erasureRequestId(),
                 timeline.entries().stream()
                         .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
                         .toList());
@@ -52,11 +53,12 @@ public class TimelineResource {
      *
      * @param erasureDueAt       when the rules say the subject's data must go; null while an account is open
      * @param erasureRequestedAt when the purge requested the subject's erasure, or null
+     * @param erasureRequestId   that request, to follow its receipts at {@code /api/v1/erasure-requests/{id}}
      */
     public record TimelineView(String subjectId, Instant lastContactAt, Instant lastOrderAt,
                                Instant accountOpenedAt, Instant accountClosedAt, boolean accountOpen,
                                Instant consentWithdrawnAt, Instant erasureDueAt, Instant erasureRequestedAt,
-                               List<Entry> entries) {
+                               String erasureRequestId, List<Entry> entries) {
 
         /** One dated contact and the event it came from. */
         public record Entry(UUID eventId, String kind, Instant occurredAt) {

@@ -151,14 +151,14 @@ public class PurgeService {
     private List<ErasureReason> requestBatch(UUID runId, Instant now, LocalDate today) {
         List<PurgeRepository.DueSubject> claimed = purges.claimErasable(now, today, batchSize);
         List<EventEnvelope<ErasureRequested>> events = new ArrayList<>(claimed.size());
-        List<PurgeRepository.RequestedErasure> requests = new ArrayList<>(claimed.size());
+        List<PurgeRepository.NewErasureRequest> requests = new ArrayList<>(claimed.size());
         for (PurgeRepository.DueSubject subject : claimed) {
             ErasureReason reason = subject.reappeared() ? ErasureReason.DATA_REAPPEARED_AFTER_ERASURE
                     : ErasureReason.RETENTION_EXPIRED;
             String requestId = "ret-" + UUID.randomUUID();
             events.add(outbox.envelope(subject.subjectId(), new ErasureRequested(requestId, reason, serviceName),
                     runId));
-            requests.add(new PurgeRepository.RequestedErasure(requestId, subject.subjectId(),
+            requests.add(new PurgeRepository.NewErasureRequest(requestId, subject.subjectId(),
                     keyedHash.subjectRef(subject.subjectId()), reason.name()));
         }
         outbox.publishAll(events);

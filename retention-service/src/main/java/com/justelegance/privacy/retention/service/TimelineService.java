@@ -107,8 +107,8 @@ public class TimelineService {
     /** The subjects of the batch who have a tombstone. */
     private Set<String> erasedSubjects(List<EventEnvelope<?>> events) {
         Map<String, String> subjectByRef = new HashMap<>();
-        events.forEach(event -> subjectByRef.computeIfAbsent(keyedHash.subjectRef(event.subjectId()),
-                ref -> event.subjectId()));
+        events.stream().map(EventEnvelope::subjectId).distinct()
+                .forEach(subject -> subjectByRef.put(keyedHash.subjectRef(subject), subject));
         Set<String> erased = new HashSet<>();
         erasures.tombstoned(subjectByRef.keySet()).forEach(ref -> erased.add(subjectByRef.get(ref)));
         return erased;
