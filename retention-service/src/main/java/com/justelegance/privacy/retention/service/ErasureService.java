@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * This service's part of erasure, and its bookkeeping of the erasures it requested.
@@ -93,14 +94,15 @@ public class ErasureService {
                     request.requestId());
             // A second request for the same subject in this batch finds nothing left to erase.
             long erasedRows = Optional.ofNullable(deleted.remove(subject)).orElse(0L);
-            // Mutable lists: ErasureCompleted's null check calls contains(null), which List.of refuses.
-            List<ErasureCompleted.ErasedRecords> erased = new ArrayList<>(1);
-            erased.add(new ErasureCompleted.ErasedRecords(DataCategory.RETENTION_TIMELINE, erasedRows));
-            outbox.publish(subject, new ErasureCompleted(request.requestId(), serviceName, erased,
+            outbox.publish(subject, new ErasureCompleted(request.requestId(), serviceName,
+                    List.of(new ErasureCompleted.ErasedRecords(DataCategory.RETENTION_TIMELINE, erasedRows)),
                     withheld(holds.legalHolds(subject), today), now), event.eventId());
         }
-        auditLog.record("retention.subjects.erased", null, Map.of("subjects", subjects.size(),
-                "requests", requests.size()));
+        requests.stream()
+                .collect(Collectors.groupingBy(event -> ((ErasureRequested) event.payload()).reason(),
+                        Collectors.mapping(EventEnvelope::subjectId, Collectors.toSet())))
+                .forEach((reason, erasedSubjects) -> auditLog.recordEach("retention.subject.erased",
+                        erasedSubjects, Map.of("reason", reason.name())));
         Log.infof("Erased the timelines of %d subjects for %d erasure requests", subjects.size(), requests.size());
     }
 

@@ -121,8 +121,14 @@ public class PurgeService {
                 .map(rule -> new CategoryCount(rule.category(), rule.anchor().name(), rule.action().name(),
                         counts.erasableByAnchor().get(rule.anchor())))
                 .toList();
-        auditLog.record("retention.purge.previewed", null, Map.of("days", days, "erasable", counts.erasable(),
-                "listed", subjects.size()));
+        Map<String, Object> details = Map.of("days", days, "erasable", counts.erasable(), "listed", subjects.size());
+        if (subjects.isEmpty()) {
+            auditLog.record("retention.purge.previewed", null, details);
+        } else {
+            // Listing who would be erased reads those subjects' data: one entry each.
+            auditLog.recordEach("retention.purge.previewed",
+                    subjects.stream().map(PurgeRepository.DueSubject::subjectId).toList(), details);
+        }
         return new Preview(now, dueBy, counts.erasable(), counts.held(), byCategory, subjects);
     }
 
