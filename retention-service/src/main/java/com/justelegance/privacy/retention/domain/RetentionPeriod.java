@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -23,8 +24,16 @@ public record RetentionPeriod(Period value) {
         if (value.isNegative()) {
             throw new IllegalArgumentException("period must not be negative");
         }
-        if (REFERENCE.plus(value).isAfter(CENTURY_LATER)) {
+        if (longerThanACentury(value)) {
             throw new IllegalArgumentException("period must be at most a hundred years (P100Y)");
+        }
+    }
+
+    private static boolean longerThanACentury(Period value) {
+        try {
+            return REFERENCE.plus(value).isAfter(CENTURY_LATER);
+        } catch (DateTimeException | ArithmeticException beyondTheCalendar) {
+            return true;
         }
     }
 

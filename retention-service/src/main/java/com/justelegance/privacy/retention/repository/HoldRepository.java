@@ -9,8 +9,12 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What keeps a subject from being purged: legal holds, open complaints and open data-subject requests.
@@ -49,6 +53,12 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
     public List<LegalHold> legalHolds(String subjectId) {
         return list("subjectId = ?1 order by placedAt desc", subjectId);
+    }
+
+    /** The legal holds of the subjects that still hold on the given day, per subject. */
+    public Map<String, List<LegalHold>> activeLegalHolds(Collection<String> subjectIds, LocalDate day) {
+        return stream("subjectId in ?1 and releasedAt is null and (endsOn is null or endsOn >= ?2)", subjectIds, day)
+                .collect(Collectors.groupingBy(LegalHold::subjectId));
     }
 
     /** Records complaint reports; each side keeps its latest instant, so arrival order does not matter. */

@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +86,7 @@ public class ErasureService {
         Set<String> subjects = new HashSet<>();
         requests.forEach(event -> subjects.add(event.subjectId()));
         Map<String, Long> deleted = erasures.deleteSubjects(subjects, today);
+        Map<String, List<LegalHold>> keptHolds = holds.activeLegalHolds(subjects, today);
         for (EventEnvelope<?> event : requests) {
             ErasureRequested request = (ErasureRequested) event.payload();
             String subject = event.subjectId();
@@ -96,7 +96,7 @@ public class ErasureService {
             long erasedRows = Optional.ofNullable(deleted.remove(subject)).orElse(0L);
             outbox.publish(subject, new ErasureCompleted(request.requestId(), serviceName,
                     List.of(new ErasureCompleted.ErasedRecords(DataCategory.RETENTION_TIMELINE, erasedRows)),
-                    withheld(holds.legalHolds(subject), today), now), event.eventId());
+                    withheld(keptHolds.getOrDefault(subject, List.of())), now), event.eventId());
         }
         requests.stream()
                 .collect(Collectors.groupingBy(event -> ((ErasureRequested) event.payload()).reason(),
@@ -142,16 +142,14 @@ public class ErasureService {
         return tombstone;
     }
 
-    /** The tombstone, and each active legal hold until its end (or open-ended). */
-    private static List<ErasureCompleted.WithheldRecords> withheld(List<LegalHold> legalHolds, LocalDate today) {
-        Map<LocalDate, ErasureCompleted.WithheldRecords> holdsByEnd = new LinkedHashMap<>();
-        legalHolds.stream().filter(hold -> hold.activeOn(today)).forEach(hold -> holdsByEnd.putIfAbsent(
-                hold.endsOn(), new ErasureCompleted.WithheldRecords(DataCategory.RETENTION_TIMELINE,
-                        WithheldReason.LEGAL_HOLD, hold.endsOn())));
+    /** The tombstone, and the active legal holds until their ends (or open-ended). */
+    private static List<ErasureCompleted.WithheldRecords> withheld(List<LegalHold> activeHolds) {
         List<ErasureCompleted.WithheldRecords> withheld = new ArrayList<>();
         withheld.add(new ErasureCompleted.WithheldRecords(DataCategory.RETENTION_TIMELINE,
                 WithheldReason.ERASURE_RECORD, null));
-        withheld.addAll(holdsByEnd.values());
+        activeHolds.stream().map(LegalHold::endsOn).distinct().forEach(until -> withheld.add(
+                new ErasureCompleted.WithheldRecords(DataCategory.RETENTION_TIMELINE, WithheldReason.LEGAL_HOLD,
+                        until)));
         return withheld;
     }
 

@@ -46,10 +46,11 @@ class RetentionPeriodTest {
         assertThat(refused.getMessage(), containsString("negative"));
     }
 
-    @Test
-    void aPeriodLongerThanACenturyIsRefused() {
+    @ParameterizedTest
+    @ValueSource(strings = {"P600Y", "P1201M", "P2147483647Y"})
+    void aPeriodLongerThanACenturyIsRefused(String text) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> RetentionPeriod.parse("P600Y"));
+                () -> RetentionPeriod.parse(text));
 
         assertThat(refused.getMessage(), containsString("hundred years"));
     }
