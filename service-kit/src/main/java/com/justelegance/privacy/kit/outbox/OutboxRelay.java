@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  * second, the scheduler's finest step) for rows committed by other instances or left by a crash.
  *
  * <p>Safe with several instances: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so no two relays send the
- * same row at once. A subject's events stay in order: a relay leaves a subject's rows alone while an earlier row
- * of that subject is claimed by another relay. A crash after sending but before commit means a resend, which
+ * same row at once. A subject's events stay in order: a relay sends a subject's claimed rows only up to the first
+ * earlier unsent row another relay holds ({@link SubjectOrderGuard}). A crash after sending but before commit means a resend, which
  * consumers' inboxes ignore; it never means a loss.
  */
 @ApplicationScoped
@@ -110,7 +110,7 @@ public class OutboxRelay {
         wakeExecutor.shutdownNow();
     }
 
-    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m",
+    @Scheduled(identity = "outbox-cleanup", every = "10m", delayed = "1m",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
         Instant cutoff = clock.instant().minus(config.keepSent());
@@ -174,27 +174,23 @@ public class OutboxRelay {
                 .toList();
     }
 
-    /**
-     * Drops the rows of any subject that has an earlier unsent row this relay did not claim: another relay holds
-     * it, and sending ours first would reorder that subject's events. They are picked up in a later round.
-     */
+    /** The claimed rows that can go now without overtaking a subject's earlier event (see SubjectOrderGuard). */
     private List<PendingRow> withoutKeysHeldElsewhere(List<PendingRow> claimed) {
-        Map<String, Long> firstClaimedIdPerKey = claimed.stream()
-                .collect(Collectors.toMap(PendingRow::key, PendingRow::id, Math::min));
+        long highestClaimed = claimed.stream().mapToLong(PendingRow::id).max().orElseThrow();
         @SuppressWarnings("unchecked")
-        List<Tuple> earliest = entityManager.createNativeQuery("""
-                        SELECT event_key, MIN(id) AS first_id
+        List<Tuple> unsent = entityManager.createNativeQuery("""
+                        SELECT id, event_key
                         FROM outbox_event
-                        WHERE sent_at IS NULL AND event_key IN (:keys)
-                        GROUP BY event_key""", Tuple.class)
-                .setParameter("keys", firstClaimedIdPerKey.keySet())
+                        WHERE sent_at IS NULL AND event_key IN (:keys) AND id <= :highest
+                        ORDER BY id""", Tuple.class)
+                .setParameter("keys", claimed.stream().map(PendingRow::key).collect(Collectors.toSet()))
+                .setParameter("highest", highestClaimed)
                 .getResultList();
-        Set<String> heldElsewhere = earliest.stream()
-                .filter(row -> ((Number) row.get("first_id")).longValue()
-                        < firstClaimedIdPerKey.get((String) row.get("event_key")))
-                .map(row -> (String) row.get("event_key"))
-                .collect(Collectors.toSet());
-        return claimed.stream().filter(row -> !heldElsewhere.contains(row.key())).toList();
+        Set<Long> sendable = SubjectOrderGuard.sendable(
+                claimed.stream().map(row -> new SubjectOrderGuard.Row(row.id(), row.key())).toList(),
+                unsent.stream().map(row -> new SubjectOrderGuard.Row(((Number) row.get("id")).longValue(),
+                        (String) row.get("event_key"))).toList());
+        return claimed.stream().filter(row -> sendable.contains(row.id())).toList();
     }
 
     private void markSent(List<Long> ids) {
