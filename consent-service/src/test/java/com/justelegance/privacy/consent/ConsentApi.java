@@ -1,6 +1,5 @@
 package com.justelegance.privacy.consent;
 
-import com.justelegance.privacy.consent.rest.ServiceRoles;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -66,7 +65,7 @@ final class ConsentApi {
     }
 
     static ValidatableResponse export(String subject) {
-        return as(ServiceRoles.DSR_SERVICE).when().get("/api/v1/subjects/{subject}/export", subject).then();
+        return as(Roles.DSR_SERVICE).when().get("/api/v1/subjects/{subject}/export", subject).then();
     }
 
     static ValidatableResponse screenEmail(String email) {

@@ -157,9 +157,11 @@ class ErasureTest {
         EventEnvelope<ErasureRequested> request = erasureRequested(subject, requestId);
         try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
             TestEvents.publish(request);
+            // Other services answer the same request on the same topic: take consent-service's receipt.
             EventEnvelope<?> completed = receipts.awaitEvent(e -> e.subjectId().equals(subject)
-                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId));
-            assertThat(completed.correlationId(), equalTo(request.correlationId()));
+                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId)
+                    && c.service().equals("consent-service"));
+            assertThat(completed.correlationId(), equalTo(request.eventId()));
             assertThat(EventCodec.encode(completed), not(containsString("@")));
             return (ErasureCompleted) completed.payload();
         }

@@ -6,24 +6,18 @@ import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.LogCapture;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static com.justelegance.privacy.consent.ConsentApi.as;
 import static com.justelegance.privacy.consent.ConsentApi.decide;
@@ -52,10 +46,8 @@ class NoPersonalDataLeaksTest {
     @Test
     void noLogLineAndNoEventCarriesPersonalData() {
         String subject = newSubject();
-        CapturingHandler logs = new CapturingHandler();
-        Logger root = Logger.getLogger("");
-        root.addHandler(logs);
-        try (TopicProbe consents = TopicProbe.open(Topics.CONSENT);
+        try (LogCapture logs = LogCapture.start();
+             TopicProbe consents = TopicProbe.open(Topics.CONSENT);
              TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
             liveAPersonsLife(subject);
 
@@ -66,15 +58,13 @@ class NoPersonalDataLeaksTest {
             List<String> everything = new ArrayList<>(events);
             receipts.drain(Duration.ZERO).stream().filter(r -> subject.equals(r.key()))
                     .map(ConsumerRecord::value).forEach(everything::add);
-            everything.addAll(logs.lines);
+            everything.addAll(logs.lines());
             // The capture works: the erasure's own log line, which names the subject by its opaque id, is there.
-            assertThat(logs.lines.stream().anyMatch(line -> line.contains("Erased subject " + subject)),
+            assertThat(logs.lines().stream().anyMatch(line -> line.contains("Erased subject " + subject)),
                     equalTo(true));
 
             List<String> leaks = everything.stream().filter(NoPersonalDataLeaksTest::carriesPersonalData).toList();
             assertThat(leaks, hasSize(0));
-        } finally {
-            root.removeHandler(logs);
         }
     }
 
@@ -119,31 +109,5 @@ class NoPersonalDataLeaksTest {
     private static boolean carriesPersonalData(String text) {
         return text.contains(EMAIL) || text.contains(PHONE_DIGITS) || text.contains(IP) || text.contains(USER_AGENT)
                 || text.contains("198.51.100");
-    }
-
-    /** Collects every formatted log message and stack trace while attached to the root logger. */
-    private static final class CapturingHandler extends Handler {
-
-        private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            StringBuilder line = new StringBuilder(String.valueOf(message));
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append('\n').append(trace);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.justelegance.privacy.consent;
 
-import com.justelegance.privacy.consent.rest.ServiceRoles;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +25,7 @@ import static org.hamcrest.Matchers.empty;
 @QuarkusTest
 class RoleMatrixTest {
 
-    private static final List<String> ROLES = Stream.concat(Roles.ALL.stream(), Stream.of(ServiceRoles.DSR_SERVICE))
+    private static final List<String> ROLES = Stream.concat(Roles.ALL.stream(), Roles.SERVICES.stream())
             .toList();
     private static final Set<String> EVERY_PERSON_ROLE = Set.copyOf(Roles.ALL);
 
@@ -68,9 +67,9 @@ class RoleMatrixTest {
                         Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
                 new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-receipts", null,
                         Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR,
-                                ServiceRoles.DSR_SERVICE)),
+                                Roles.DSR_SERVICE)),
                 new Endpoint("GET", "/api/v1/subjects/" + subject + "/export", null,
-                        Set.of(Roles.PRIVACY_OFFICER, ServiceRoles.DSR_SERVICE)),
+                        Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE)),
                 new Endpoint("GET", "/api/v1/consent-checks?purpose=EMAIL_MARKETING&subjectId=" + subject, null,
                         Set.of(Roles.STOREFRONT, Roles.MARKETING)),
                 new Endpoint("POST", "/api/v1/consent-checks", batchBody, Set.of(Roles.STOREFRONT, Roles.MARKETING)),

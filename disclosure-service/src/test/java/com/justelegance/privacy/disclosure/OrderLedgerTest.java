@@ -102,7 +102,8 @@ class OrderLedgerTest {
 
             awaitEntries(subject, 2).body("recipient", containsInAnyOrder("DPD", "EBAY"));
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key())
-                    && "storefront-activity".equals(header(r, DeadLetterPublisher.CONSUMER_HEADER)));
+                    && "disclosure-service/storefront-activity"
+                    .equals(header(r, DeadLetterPublisher.CONSUMER_HEADER)));
             assertThat(header(deadLetter, DeadLetterPublisher.TOPIC_HEADER), equalTo(Topics.STOREFRONT_ACTIVITY));
         }
     }

@@ -35,8 +35,11 @@ public interface KitConfig {
         @WithDefault("10s")
         Duration sendTimeout();
 
-        /** How long sent rows are kept (for diagnosis) before the cleanup deletes them. */
-        @WithDefault("P7D")
+        /**
+         * How long sent rows are kept (for diagnosis) before the cleanup deletes them. Short on purpose: a sent row
+         * still names its subject, and should not outlive that subject's erasure by much.
+         */
+        @WithDefault("PT1H")
         Duration keepSent();
     }
 

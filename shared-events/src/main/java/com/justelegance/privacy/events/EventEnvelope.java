@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param occurredAt    when the fact happened at the producer
  * @param subjectId     the opaque id of the person the event concerns; never an e-mail address or a name
  * @param producer      the producing system, e.g. {@code storefront} or {@code consent-service}
- * @param correlationId ties an event to the request or event that caused it, or null
+ * @param correlationId what caused this event: the {@code eventId} of the event it answers (an ErasureCompleted
+ *                      carries its ErasureRequested's eventId), or the id of the run or request that produced it
+ *                      (a purge run); null when it was caused by nothing we track
  * @param payload       the event itself
  */
 public record EventEnvelope<P extends EventPayload>(UUID eventId, String eventType, int schemaVersion,

@@ -97,7 +97,7 @@ public class ConsentResource {
     @GET
     @Path("/consent-receipts")
     @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR,
-            ServiceRoles.DSR_SERVICE})
+            Roles.DSR_SERVICE})
     @Operation(summary = "A Kantara Consent Receipt v1.1 for each of the subject's decisions")
     public List<ConsentReceipts.Receipt> receipts(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {

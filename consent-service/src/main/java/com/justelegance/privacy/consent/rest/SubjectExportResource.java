@@ -44,7 +44,7 @@ public class SubjectExportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRIVACY_OFFICER, ServiceRoles.DSR_SERVICE})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE})
     @Operation(summary = "Current consents, full history with proof, receipts and suppressed channels of a subject")
     public SubjectExport export(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {

@@ -106,7 +106,7 @@ public class SubjectErasure {
             withheld.add(new WithheldRecords(DataCategory.CONSENT_RECORDS, WithheldReason.ERASURE_RECORD, null));
         }
         outbox.publish(subjectId, new ErasureCompleted(request.requestId(), serviceName, erased, withheld, now),
-                event.correlationId() != null ? event.correlationId() : event.eventId());
+                event.eventId());
         auditLog.record("consent.subject.erased", subjectId, Map.of("request", request.requestId(),
                 "decisions", decisionCount, "preferences", preferences, "suppressionKept", suppressed));
         Log.infof("Erased subject %s for request %s: %d decisions, %d preferences", subjectId, request.requestId(),

@@ -19,7 +19,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +105,7 @@ public class UnsubscribeLinks {
         UnsubscribeToken token = verified(presented);
         Instant now = clock.instant();
         if (token.expiredAt(now)) {
-            throw new ProblemException(Response.Status.GONE, "expired-unsubscribe-token",
+            throw ProblemException.gone("expired-unsubscribe-token",
                     "This unsubscribe link has expired; marketing choices can be changed in account settings");
         }
         Purpose purpose = ledger.knownPurpose(token.purpose());

@@ -5,9 +5,9 @@ import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.retention.config.RetentionConfig;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.retention.messaging.BatchOutbox;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
@@ -43,7 +43,7 @@ public class PurgeService {
     private final PurgeRepository purges;
     private final ErasureRepository erasures;
     private final RetentionRuleRepository rules;
-    private final BatchOutbox outbox;
+    private final Outbox outbox;
     private final KeyedHash keyedHash;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -51,7 +51,7 @@ public class PurgeService {
     private final String serviceName;
 
     public PurgeService(PurgeRepository purges, ErasureRepository erasures, RetentionRuleRepository rules,
-                        BatchOutbox outbox, KeyedHash keyedHash, AuditLog auditLog, Clock clock,
+                        Outbox outbox, KeyedHash keyedHash, AuditLog auditLog, Clock clock,
                         RetentionConfig config,
                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;

@@ -6,7 +6,9 @@ import com.justelegance.privacy.events.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -25,7 +27,8 @@ import java.util.UUID;
  * <p>If the batch transaction fails because of a record, the batch is replayed one record per transaction so the
  * culprit can be dead-lettered and the others still applied. If it fails because the database or broker is
  * unavailable, the whole call is retried with back-off until it succeeds: nothing is dead-lettered and no offset
- * is committed for records that were not applied.
+ * is committed for records that were not applied. A batch that fails while the application is shutting down (the
+ * database connections are closing) is left unacknowledged for redelivery, never dead-lettered.
  */
 @ApplicationScoped
 public class EventBatchProcessor {
@@ -33,11 +36,16 @@ public class EventBatchProcessor {
     private final Inbox inbox;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private volatile boolean shuttingDown;
 
     public EventBatchProcessor(Inbox inbox, DeadLetterPublisher deadLetters, MeterRegistry meters) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.meters = meters;
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
     }
 
     /**
@@ -56,6 +64,7 @@ public class EventBatchProcessor {
             if (FailureClassifier.isTransient(batchFailure)) {
                 throw new TransientProcessingException("Batch for " + consumer + " failed; retrying", batchFailure);
             }
+            refuseToDeadLetterWhileShuttingDown(consumer, batchFailure);
             Log.infof("Batch of %d for %s failed (%s); replaying record by record", decoded.size(), consumer,
                     batchFailure.getClass().getSimpleName());
             decoded.forEach(record -> applyAloneOrDeadLetter(consumer, record, handler));
@@ -85,6 +94,7 @@ public class EventBatchProcessor {
             if (FailureClassifier.isTransient(failure)) {
                 throw new TransientProcessingException("Record for " + consumer + " failed; retrying", failure);
             }
+            refuseToDeadLetterWhileShuttingDown(consumer, failure);
             Throwable root = rootCause(failure);
             deadLetters.send(consumer, record.record(), "Processing failed: " + root.getClass().getSimpleName(),
                     root.getClass());
@@ -105,6 +115,13 @@ public class EventBatchProcessor {
         meters.counter("privacy.events.applied", "consumer", consumer).increment(toApply.size());
         meters.counter("privacy.events.redelivered", "consumer", consumer)
                 .increment(records.size() - toApply.size());
+    }
+
+    /** During shutdown failures come from closing resources, not from the records: leave them for redelivery. */
+    private void refuseToDeadLetterWhileShuttingDown(String consumer, RuntimeException failure) {
+        if (shuttingDown) {
+            throw new IllegalStateException("Shutting down: batch for " + consumer + " left for redelivery", failure);
+        }
     }
 
     private static Throwable rootCause(Throwable failure) {

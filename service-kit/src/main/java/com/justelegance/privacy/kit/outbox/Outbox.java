@@ -8,8 +8,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,27 +43,43 @@ public class Outbox {
         return publish(subjectId, payload, null);
     }
 
-    /** Publishes a new event caused by an earlier request or event. */
+    /** Publishes a new event caused by an earlier event or request (see {@link EventEnvelope#correlationId()}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public <P extends EventPayload> EventEnvelope<P> publish(String subjectId, P payload, UUID correlationId) {
-        EventEnvelope<P> envelope = EventEnvelope.create(subjectId, producerName, clock.instant(), correlationId,
-                payload);
-        publish(envelope);
+        EventEnvelope<P> envelope = envelope(subjectId, payload, correlationId);
+        publishAll(List.of(envelope));
         return envelope;
     }
 
-    /** Publishes an envelope built by the caller. */
+    /** A new event about a subject, produced by this service now, for {@link #publishAll}. */
+    public <P extends EventPayload> EventEnvelope<P> envelope(String subjectId, P payload, UUID correlationId) {
+        return EventEnvelope.create(subjectId, producerName, clock.instant(), correlationId, payload);
+    }
+
+    /**
+     * Publishes the envelopes, in this order, if and only if the caller's transaction commits: one JDBC batch
+     * however many there are, so a job requesting thousands of erasures stays set-based.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(EventEnvelope<?> envelope) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload)
-                        VALUES (:eventId, :topic, :eventKey, :eventType, CAST(:payload AS jsonb))""")
-                .setParameter("eventId", envelope.eventId())
-                .setParameter("topic", envelope.topic())
-                .setParameter("eventKey", envelope.subjectId())
-                .setParameter("eventType", envelope.eventType())
-                .setParameter("payload", EventCodec.encode(envelope))
-                .executeUpdate();
+    public void publishAll(List<? extends EventEnvelope<?>> envelopes) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb))""")) {
+                for (EventEnvelope<?> envelope : envelopes) {
+                    insert.setObject(1, envelope.eventId());
+                    insert.setString(2, envelope.topic());
+                    insert.setString(3, envelope.subjectId());
+                    insert.setString(4, envelope.eventType());
+                    insert.setString(5, EventCodec.encode(envelope));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         written.fire(new OutboxWritten());
     }
 }

@@ -29,6 +29,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Response.Status.CONFLICT, slug, detail);
     }
 
+    public static ProblemException gone(String slug, String detail) {
+        return new ProblemException(Response.Status.GONE, slug, detail);
+    }
+
     public Response.Status status() {
         return status;
     }

@@ -1,5 +1,7 @@
 package com.justelegance.privacy.kit.security;
 
+import java.util.List;
+
 /**
  * The roles a bearer token can carry (its {@code groups} claim). Every endpoint names the roles it allows;
  * anything unannotated is denied.
@@ -17,8 +19,17 @@ public final class Roles {
     /** Auditors: read-only access to records and the audit log. */
     public static final String AUDITOR = "auditor";
 
-    public static final java.util.List<String> ALL =
-            java.util.List.of(STOREFRONT, MARKETING, CUSTOMER_SERVICE, PRIVACY_OFFICER, AUDITOR);
+    /**
+     * dsr-service calling another service for a data-subject request (an access export): allows exactly those
+     * calls, where the privacy-officer role would allow every administrative action.
+     */
+    public static final String DSR_SERVICE = "dsr-service";
+
+    /** The roles people hold. */
+    public static final List<String> ALL = List.of(STOREFRONT, MARKETING, CUSTOMER_SERVICE, PRIVACY_OFFICER, AUDITOR);
+
+    /** The roles services hold when they call each other. */
+    public static final List<String> SERVICES = List.of(DSR_SERVICE);
 
     private Roles() {
     }
