@@ -1,5 +1,7 @@
 package com.justelegance.privacy.simulator;
 
+import com.justelegance.privacy.events.AccountClosed;
+import com.justelegance.privacy.events.AccountOpened;
 import com.justelegance.privacy.events.EventEnvelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,11 +64,13 @@ public final class StorefrontSimulator implements Callable<Integer> {
         ConsentApiClient consentApi = consentUrl == null ? null : new ConsentApiClient(consentUrl, token);
 
         Map<String, Integer> sent = new TreeMap<>();
-        List<String> dormant = new ArrayList<>();
+        List<String> dueForErasure = new ArrayList<>();
+        int dormantWithOpenAccount = 0;
         int consentFailures = 0;
         try (EventPublisher publisher = new EventPublisher(bootstrap)) {
             for (int n = 0; n < customers; n++) {
                 Instant lastActivity = Instant.MIN;
+                boolean accountOpen = false;
                 for (StorefrontAction action : journeys.journeyOf(n)) {
                     switch (action) {
                         case StorefrontAction.Publish publish -> {
@@ -74,6 +78,11 @@ public final class StorefrontSimulator implements Callable<Integer> {
                             publisher.publish(event);
                             sent.merge(event.eventType(), 1, Integer::sum);
                             lastActivity = event.occurredAt().isAfter(lastActivity) ? event.occurredAt() : lastActivity;
+                            accountOpen = switch (event.payload()) {
+                                case AccountOpened opened -> true;
+                                case AccountClosed closed -> false;
+                                default -> accountOpen;
+                            };
                         }
                         case StorefrontAction.DecideConsent decision -> {
                             if (consentApi != null) {
@@ -88,23 +97,31 @@ public final class StorefrontSimulator implements Callable<Integer> {
                         }
                     }
                 }
+                // The policy keeps data six years after the last contact, and for as long as the account exists.
                 if (lastActivity.isBefore(now.minus(SIX_YEARS))) {
-                    dormant.add(journeys.subjectId(n));
+                    if (accountOpen) {
+                        dormantWithOpenAccount++;
+                    } else {
+                        dueForErasure.add(journeys.subjectId(n));
+                    }
                 }
             }
             long eventFailures = publisher.flush();
-            report(run, sent, dormant, eventFailures, consentFailures);
+            report(run, sent, dueForErasure, dormantWithOpenAccount, eventFailures, consentFailures);
             return eventFailures == 0 && consentFailures == 0 ? 0 : 1;
         }
     }
 
-    private void report(String run, Map<String, Integer> sent, List<String> dormant, long eventFailures,
-                        int consentFailures) {
+    private void report(String run, Map<String, Integer> sent, List<String> dueForErasure,
+                        int dormantWithOpenAccount, long eventFailures, int consentFailures) {
         System.out.printf("Run %s: %d customers (subject ids cust-%s-0 .. cust-%s-%d)%n", run, customers, run, run,
                 customers - 1);
         sent.forEach((what, count) -> System.out.printf("  %-20s %6d%n", what, count));
-        System.out.printf("  %d customers' last activity is more than six years ago%s%n", dormant.size(),
-                dormant.isEmpty() ? "" : ", e.g. " + String.join(", ", dormant.subList(0, Math.min(3, dormant.size()))));
+        System.out.printf("  %d customers are due for erasure under the policy (last contact over six years ago, "
+                        + "no open account)%s%n", dueForErasure.size(), dueForErasure.isEmpty() ? ""
+                        : ", e.g. " + String.join(", ", dueForErasure.subList(0, Math.min(3, dueForErasure.size()))));
+        System.out.printf("  %d more were last seen over six years ago but keep an open account%n",
+                dormantWithOpenAccount);
         if (eventFailures > 0 || consentFailures > 0) {
             System.out.printf("  FAILED: %d events not delivered, %d consent calls refused%n", eventFailures,
                     consentFailures);
