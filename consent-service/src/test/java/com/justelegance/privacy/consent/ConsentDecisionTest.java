@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static com.justelegance.privacy.consent.ConsentApi.decide;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -75,9 +76,12 @@ class ConsentDecisionTest {
     void repeatingTheCurrentChoicePublishesNothingButAChangeDoes() {
         String subject = "cust-" + UUID.randomUUID();
         try (TopicProbe consents = TopicProbe.open(Topics.CONSENT)) {
-            record(subject, "SMS_MARKETING", "GRANTED").body("changedPurposes", contains("SMS_MARKETING"));
-            record(subject, "SMS_MARKETING", "GRANTED").body("changedPurposes", empty());
-            record(subject, "SMS_MARKETING", "WITHDRAWN").body("changedPurposes", contains("SMS_MARKETING"));
+            decide(subject, "SMS_MARKETING", "GRANTED").statusCode(201)
+                    .body("changedPurposes", contains("SMS_MARKETING"));
+            decide(subject, "SMS_MARKETING", "GRANTED").statusCode(201)
+                    .body("changedPurposes", empty());
+            decide(subject, "SMS_MARKETING", "WITHDRAWN").statusCode(201)
+                    .body("changedPurposes", contains("SMS_MARKETING"));
 
             // The withdrawal is the subject's second event on its partition: the repeat, in between, sent nothing.
             consents.awaitEvent(e -> e.subjectId().equals(subject)
@@ -215,7 +219,7 @@ class ConsentDecisionTest {
     void aSoftOptInGrantsOnlyWhereThePersonNeverDecidedAndOnlyWhereAllowed() {
         String newCustomer = "cust-" + UUID.randomUUID();
         String unsubscribed = "cust-" + UUID.randomUUID();
-        record(unsubscribed, "EMAIL_MARKETING", "WITHDRAWN");
+        decide(unsubscribed, "EMAIL_MARKETING", "WITHDRAWN").statusCode(201);
         for (String subject : List.of(newCustomer, unsubscribed)) {
             softOptIn(subject, "EMAIL_MARKETING", "CHECKOUT").statusCode(201);
         }
@@ -265,14 +269,6 @@ class ConsentDecisionTest {
                         .formatted(purpose, source, UUID.randomUUID().toString().substring(0, 8)))
                 .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
                 .then();
-    }
-
-    private static ValidatableResponse record(String subject, String purpose, String state) {
-        return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
-                .contentType(ContentType.JSON)
-                .body(decision(purpose, state, "ACCOUNT_SETTINGS", "SAVE"))
-                .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
-                .then().statusCode(201);
     }
 
     static String decision(String purpose, String state, String source, String method) {

@@ -1,25 +1,20 @@
 package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.testing.TestTokens;
+import com.justelegance.privacy.testing.RoleMatrix;
+import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
-
 /**
- * Every endpoint against every role: the roles it names get through (whatever the answer, never 401 or 403), every
+ * Every endpoint against every role, people's and services' (see RoleMatrix): the roles it names get through, every
  * other role gets 403, and no token gets 401. Only the unsubscribe redemption is open to anyone.
  */
 @QuarkusTest
@@ -28,15 +23,6 @@ class RoleMatrixTest {
     private static final List<String> ROLES = Stream.concat(Roles.ALL.stream(), Roles.SERVICES.stream())
             .toList();
     private static final Set<String> EVERY_PERSON_ROLE = Set.copyOf(Roles.ALL);
-
-    /** One endpoint and the roles allowed to call it; null roles means open to anyone. */
-    record Endpoint(String method, String path, String body, Set<String> allowed) {
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     static Stream<Endpoint> endpoints() {
         String subject = "matrix-" + UUID.randomUUID();
@@ -74,7 +60,7 @@ class RoleMatrixTest {
                         Set.of(Roles.STOREFRONT, Roles.MARKETING)),
                 new Endpoint("POST", "/api/v1/consent-checks", batchBody, Set.of(Roles.STOREFRONT, Roles.MARKETING)),
                 new Endpoint("POST", "/api/v1/unsubscribe-tokens", batchBody, Set.of(Roles.MARKETING)),
-                new Endpoint("POST", "/api/v1/unsubscribe/not-a-real-token", null, null),
+                Endpoint.open("POST", "/api/v1/unsubscribe/not-a-real-token"),
                 new Endpoint("POST", "/api/v1/suppression-list/screening", identifiersBody + "}",
                         Set.of(Roles.MARKETING, Roles.PRIVACY_OFFICER)),
                 new Endpoint("POST", "/api/v1/suppression-list/entries",
@@ -84,29 +70,19 @@ class RoleMatrixTest {
                         Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void onlyTheNamedRolesGetThrough(Endpoint endpoint) {
-        List<String> wrong = new ArrayList<>();
-        int anonymous = call(given(), endpoint);
-        boolean open = endpoint.allowed() == null;
-        if (open ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
-            wrong.add("no token -> " + anonymous);
-        }
-        for (String role : ROLES) {
-            int status = call(given().header("Authorization", TestTokens.bearer(role)), endpoint);
-            boolean allowed = open || endpoint.allowed().contains(role);
-            if (allowed ? status == 401 || status == 403 : status != 403) {
-                wrong.add(role + " -> " + status);
-            }
-        }
-        assertThat(endpoint + " answered wrongly: " + wrong, wrong, empty());
+    static Stream<Arguments> everyEndpointAndRole() {
+        return RoleMatrix.everyRole(endpoints().toList(), ROLES);
     }
 
-    private static int call(RequestSpecification request, Endpoint endpoint) {
-        if (endpoint.body() != null) {
-            request = request.contentType(ContentType.JSON).body(endpoint.body());
-        }
-        return request.when().request(endpoint.method(), endpoint.path()).then().extract().statusCode();
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyEndpointAndRole")
+    void onlyTheNamedRolesGetThrough(Endpoint endpoint, String role) {
+        RoleMatrix.assertRoleAnswered(endpoint, role);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void withoutATokenOnlyTheOpenEndpointAnswers(Endpoint endpoint) {
+        RoleMatrix.assertAnonymousAnswered(endpoint);
     }
 }

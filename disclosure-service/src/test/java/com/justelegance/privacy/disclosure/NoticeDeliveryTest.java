@@ -1,6 +1,7 @@
 package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -34,7 +35,7 @@ import static org.hamcrest.Matchers.hasSize;
 class NoticeDeliveryTest {
 
     @Inject
-    AdjustableClock clock;
+    TestClock clock;
 
     @AfterEach
     void backToNow() {

@@ -15,7 +15,6 @@ import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static com.justelegance.privacy.disclosure.DisclosureEvents.NOV_24;
@@ -103,8 +102,9 @@ class OrderLedgerTest {
             awaitEntries(subject, 2).body("recipient", containsInAnyOrder("DPD", "EBAY"));
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key())
                     && "disclosure-service/storefront-activity"
-                    .equals(header(r, DeadLetterPublisher.CONSUMER_HEADER)));
-            assertThat(header(deadLetter, DeadLetterPublisher.TOPIC_HEADER), equalTo(Topics.STOREFRONT_ACTIVITY));
+                    .equals(TopicProbe.header(r, DeadLetterPublisher.CONSUMER_HEADER)));
+            assertThat(TopicProbe.header(deadLetter, DeadLetterPublisher.TOPIC_HEADER),
+                    equalTo(Topics.STOREFRONT_ACTIVITY));
         }
     }
 
@@ -117,9 +117,5 @@ class OrderLedgerTest {
         return Api.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{subject}/disclosures", subject)
                 .then().statusCode(200);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

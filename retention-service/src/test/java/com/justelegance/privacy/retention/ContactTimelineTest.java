@@ -8,14 +8,6 @@ import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.AccountClosureReason;
-import com.justelegance.privacy.events.codes.Channel;
-import com.justelegance.privacy.events.codes.ConsentMethod;
-import com.justelegance.privacy.events.codes.ConsentSource;
-import com.justelegance.privacy.events.codes.ConsentState;
-import com.justelegance.privacy.events.codes.Courier;
-import com.justelegance.privacy.events.codes.LawfulBasis;
-import com.justelegance.privacy.events.codes.PaymentProvider;
-import com.justelegance.privacy.events.codes.SalesChannel;
 import com.justelegance.privacy.kit.inbox.DeadLetterPublisher;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestEvents;
@@ -25,11 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
+import static com.justelegance.privacy.retention.SampleEvents.consentChanged;
+import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.SampleEvents.order;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -99,7 +92,7 @@ class ContactTimelineTest {
         String subject = newSubject();
         Instant earlier = NOV_24.minus(Duration.ofDays(400));
 
-        TestEvents.publish(orderPlaced(subject, NOV_24));
+        TestEvents.publish(order(subject, NOV_24));
         TestEvents.publish(consentChanged(subject, earlier));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> timeline(subject).statusCode(200)
@@ -112,12 +105,12 @@ class ContactTimelineTest {
         String subject = newSubject();
         try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.STOREFRONT_ACTIVITY))) {
             TestEvents.send(Topics.STOREFRONT_ACTIVITY, subject, "{\"eventType\": \"OrderPlaced\", \"oops\": ");
-            TestEvents.publish(orderPlaced(subject, NOV_24));
+            TestEvents.publish(order(subject, NOV_24));
 
             awaitLastContact(subject, NOV_24);
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key()));
-            assertThat(header(deadLetter, DeadLetterPublisher.TOPIC_HEADER), equalTo(Topics.STOREFRONT_ACTIVITY));
-            assertThat(header(deadLetter, DeadLetterPublisher.REASON_HEADER).startsWith("Malformed JSON"),
+            assertThat(TopicProbe.header(deadLetter, DeadLetterPublisher.TOPIC_HEADER), equalTo(Topics.STOREFRONT_ACTIVITY));
+            assertThat(TopicProbe.header(deadLetter, DeadLetterPublisher.REASON_HEADER).startsWith("Malformed JSON"),
                     equalTo(true));
         }
     }
@@ -125,15 +118,15 @@ class ContactTimelineTest {
     @Test
     void anEventWithPersonalDataInItsIdsIsDeadLetteredNotStored() {
         String subject = newSubject();
-        String leaky = EventCodec.encode(orderPlaced(subject, NOV_24))
+        String leaky = EventCodec.encode(order(subject, NOV_24))
                 .replace("\"subjectId\":\"" + subject + "\"", "\"subjectId\":\"jane.doe@example.com\"");
         try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.STOREFRONT_ACTIVITY))) {
             TestEvents.send(Topics.STOREFRONT_ACTIVITY, subject, leaky);
-            TestEvents.publish(orderPlaced(subject, NOV_24));
+            TestEvents.publish(order(subject, NOV_24));
 
             awaitLastContact(subject, NOV_24).body("entries", hasSize(1));
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> subject.equals(r.key()));
-            assertThat(header(deadLetter, DeadLetterPublisher.REASON_HEADER).contains("@"), equalTo(false));
+            assertThat(TopicProbe.header(deadLetter, DeadLetterPublisher.REASON_HEADER).contains("@"), equalTo(false));
         }
     }
 
@@ -158,24 +151,5 @@ class ContactTimelineTest {
         return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
                 .when().get("/api/v1/subjects/{subject}/timeline", subject)
                 .then();
-    }
-
-    private static String newSubject() {
-        return "cust-" + UUID.randomUUID();
-    }
-
-    private static EventEnvelope<ConsentChanged> consentChanged(String subject, Instant at) {
-        return EventEnvelope.create(subject, "consent-service", at, new ConsentChanged(UUID.randomUUID().toString(),
-                "EMAIL_MARKETING", Channel.EMAIL, ConsentState.GRANTED, LawfulBasis.CONSENT, "2026-11",
-                ConsentSource.CHECKOUT, ConsentMethod.ACCEPT, at));
-    }
-
-    private static EventEnvelope<OrderPlaced> orderPlaced(String subject, Instant at) {
-        return EventEnvelope.create(subject, "storefront", at,
-                new OrderPlaced("ord-" + UUID.randomUUID(), SalesChannel.WEBSITE, Courier.DPD, PaymentProvider.PAYPAL));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

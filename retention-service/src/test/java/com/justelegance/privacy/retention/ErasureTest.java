@@ -12,6 +12,7 @@ import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.events.codes.WithheldReason;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestTokens;
 import com.justelegance.privacy.testing.TopicProbe;

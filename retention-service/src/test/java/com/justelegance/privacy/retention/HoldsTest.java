@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.justelegance.privacy.retention.SampleEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -143,9 +144,5 @@ class HoldsTest {
     private static ValidatableResponse awaitHeld(String subject, boolean held) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> holds(subject).body("held", equalTo(held)));
         return holds(subject);
-    }
-
-    private static String newSubject() {
-        return "cust-" + UUID.randomUUID();
     }
 }

@@ -10,6 +10,7 @@ import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.service.PurgeService;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestTokens;
 import com.justelegance.privacy.testing.TopicProbe;

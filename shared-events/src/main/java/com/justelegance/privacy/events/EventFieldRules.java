@@ -1,7 +1,5 @@
 package com.justelegance.privacy.events;
 
-import com.justelegance.privacy.events.codes.Purpose;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class EventFieldRules {
 
+    /** Codes the privacy officer may add (purposes, recipients, record categories): upper-case letters, digits, '_'. */
+    public static final String CODE_PATTERN = "^[A-Z][A-Z0-9_]{1,63}$";
     /** Opaque identifiers: subject ids, order ids, contact ids. No '@', '.', spaces or free text. */
     public static final String OPAQUE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_:-]{0,63}$";
     /** Version labels of policies and notices, e.g. {@code 2026-11} or {@code v3.1}. */
@@ -24,7 +24,7 @@ public final class EventFieldRules {
     private static final Pattern OPAQUE_ID = Pattern.compile(OPAQUE_ID_PATTERN);
     private static final Pattern VERSION_LABEL = Pattern.compile(VERSION_LABEL_PATTERN);
     private static final Pattern SERVICE_NAME = Pattern.compile(SERVICE_NAME_PATTERN);
-    private static final Pattern PURPOSE_CODE = Pattern.compile(Purpose.CODE_PATTERN);
+    private static final Pattern PURPOSE_CODE = Pattern.compile(CODE_PATTERN);
 
     private EventFieldRules() {
     }

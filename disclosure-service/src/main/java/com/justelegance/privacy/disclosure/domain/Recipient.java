@@ -1,5 +1,6 @@
 package com.justelegance.privacy.disclosure.domain;
 
+import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import jakarta.persistence.CollectionTable;
@@ -26,7 +27,7 @@ import java.util.Set;
 public class Recipient {
 
     /** Recipient codes: upper-case letters, digits and '_', like the event contract's courier and provider codes. */
-    public static final String CODE_PATTERN = "^[A-Z][A-Z0-9_]{1,63}$";
+    public static final String CODE_PATTERN = EventFieldRules.CODE_PATTERN;
 
     @Id
     @Column(name = "code")

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.rest;
 
+import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.RetentionAction;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
@@ -38,7 +39,7 @@ import java.util.List;
 public class RetentionRuleResource {
 
     /** Record category codes: upper-case letters, digits and underscores. */
-    public static final String CATEGORY_PATTERN = "^[A-Z][A-Z0-9_]{1,63}$";
+    public static final String CATEGORY_PATTERN = EventFieldRules.CODE_PATTERN;
 
     private final RetentionRuleService rules;
     private final SecurityIdentity identity;

@@ -1,5 +1,7 @@
 package com.justelegance.privacy.events.codes;
 
+import com.justelegance.privacy.events.EventFieldRules;
+
 /**
  * The processing purposes named in the privacy policy, as seeded into consent-service's purpose catalogue.
  *
@@ -18,5 +20,5 @@ public enum Purpose {
     SOCIAL_MEDIA_AUDIENCES;
 
     /** The pattern every purpose code, seeded or added later, must match. */
-    public static final String CODE_PATTERN = "^[A-Z][A-Z0-9_]{1,63}$";
+    public static final String CODE_PATTERN = EventFieldRules.CODE_PATTERN;
 }
