@@ -3,6 +3,7 @@ package com.justelegance.privacy.kit.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An RFC 9457 problem document, the body of every error response.
@@ -25,7 +26,32 @@ public record Problem(String type, String title, int status, String detail, List
         return TYPE_BASE + slug;
     }
 
+    /** A 400 for one or more fields that break a rule; the detail lists them all. */
+    public static Problem validationFailed(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return new Problem(type("validation-failed"), "Bad Request", 400, detail, errors);
+    }
+
     /** One invalid field of a request. */
     public record FieldError(String field, String message) {
+
+        /** The longest field name a problem quotes; names come from the caller and may be anything. */
+        private static final int MAX_FIELD_LENGTH = 100;
+
+        /**
+         * An error for a field named by the caller (an unknown body field, a query parameter): control characters
+         * in the name are replaced and a long name is cut, so the problem document stays readable.
+         */
+        public static FieldError of(String callerFieldName, String message) {
+            String printable = callerFieldName.codePoints()
+                    .map(c -> Character.isISOControl(c) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            if (printable.length() > MAX_FIELD_LENGTH) {
+                printable = printable.substring(0, MAX_FIELD_LENGTH) + "...";
+            }
+            return new FieldError(printable, message);
+        }
     }
 }

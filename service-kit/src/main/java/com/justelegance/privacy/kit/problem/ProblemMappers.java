@@ -1,9 +1,11 @@
 package com.justelegance.privacy.kit.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.justelegance.privacy.kit.input.TextInput;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,7 +22,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Renders every error as {@code application/problem+json}: the caller's mistakes as 4xx with a stable type and a
@@ -40,19 +41,46 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(err -> err.field() + " " + err.message())
-                .collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.type("validation-failed"), "Bad Request", 400, detail, errors));
+        return respond(Problem.validationFailed(errors));
     }
 
-    @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, InvalidFormatException.class,
-            JsonMappingException.class})
-    public Response unreadableBody(Exception e) {
+    /**
+     * A body that is not JSON at all. Jackson's own message quotes the offending text, which may be personal data,
+     * so only the position is passed on.
+     */
+    @ServerExceptionMapper
+    public Response malformedBody(StreamReadException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return respond(new Problem(Problem.type("malformed-json"), "Malformed JSON", 400,
+                "The request body is not well-formed JSON" + where, null));
+    }
+
+    /** A field the endpoint does not know, most often a misspelling that would otherwise be silently ignored. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = fieldPath(e);
+        return respond(new Problem(Problem.type("unknown-field"), "Unknown Field", 400,
+                "The request body has a field this endpoint does not know; check its spelling: " + field,
+                List.of(Problem.FieldError.of(field, "is not a field of this request"))));
+    }
+
+    /** A string that breaks the kit's text rules (control characters, length). */
+    @ServerExceptionMapper
+    public Response unacceptableText(TextInput.UnacceptableTextException e) {
+        return respond(Problem.validationFailed(List.of(Problem.FieldError.of(fieldPath(e), e.rule()))));
+    }
+
+    /** Well-formed JSON of the wrong shape: a string where a number belongs, an unknown code. */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonMappingException.class})
+    public Response unreadableBody(JsonMappingException e) {
+        if (e.getCause() instanceof StreamReadException unparsable) {
+            // Jackson wraps a syntax error met inside a list or an object in a mapping error with a path.
+            return malformedBody(unparsable);
+        }
         String detail = "The request body is not valid JSON for this endpoint";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            detail += ": check field " + mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+        if (!e.getPath().isEmpty()) {
+            detail += ": check field " + fieldPath(e);
         }
         return respond(new Problem(Problem.type("unreadable-body"), "Bad Request", 400, detail, null));
     }
@@ -75,6 +103,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // Quarkus REST reports a body Jackson could not parse as a bare 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof StreamReadException unparsable) {
+            return malformedBody(unparsable);
+        }
+        if (e.getCause() instanceof JsonMappingException unmappable) {
+            return unreadableBody(unmappable);
+        }
         if (e instanceof NotFoundException && e.getCause() != null
                 && !(e.getCause() instanceof WebApplicationException)) {
             // JAX-RS reports a path or query parameter it could not convert (a malformed date, say) as 404;
@@ -111,7 +146,24 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote error id " + errorId, null));
     }
 
-    private static Response respond(Problem problem) {
+    /** The field a Jackson error is about, as the caller wrote it: {@code choices[0].purpose}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "request" : path.toString();
+    }
+
+    /** The response for a problem document; for the kit's filters too. */
+    public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
