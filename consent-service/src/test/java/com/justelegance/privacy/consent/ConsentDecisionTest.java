@@ -250,13 +250,24 @@ class ConsentDecisionTest {
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/subjects/{subject}/consent-decisions", subject)
                 .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .when().get("/api/v1/subjects/{subject}/consents", subject)
+                .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .when().get("/api/v1/subjects/{subject}/consent-receipts", subject)
+                .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/subjects/{subject}/export", subject)
+                .then().statusCode(200);
 
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .queryParam("subjectId", subject)
                 .when().get("/api/v1/audit-log")
                 .then().statusCode(200)
-                .body("action", contains("consent.history.read", "consent.decision.recorded"))
-                .body("actor", contains("test-" + Roles.AUDITOR, "test-" + Roles.CUSTOMER_SERVICE))
+                .body("action", contains("consent.subject.exported", "consent.receipts.read", "consent.state.read",
+                        "consent.history.read", "consent.decision.recorded"))
+                .body("actor", contains("test-" + Roles.PRIVACY_OFFICER, "test-" + Roles.STOREFRONT,
+                        "test-" + Roles.MARKETING, "test-" + Roles.AUDITOR, "test-" + Roles.CUSTOMER_SERVICE))
                 .body("details", not(hasItem(containsString(subject))));
     }
 

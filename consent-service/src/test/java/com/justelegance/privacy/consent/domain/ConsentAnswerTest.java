@@ -3,6 +3,8 @@ package com.justelegance.privacy.consent.domain;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 
@@ -36,5 +38,14 @@ class ConsentAnswerTest {
         assertThat(ConsentAnswer.evaluate(LawfulBasis.LEGITIMATE_INTEREST, ConsentState.OBJECTED,
                         LawfulBasis.LEGITIMATE_INTEREST, SINCE),
                 equalTo(new ConsentAnswer(false, null, SINCE, RefusalReason.OBJECTED)));
+    }
+
+    @ParameterizedTest(name = "after {0}")
+    @EnumSource(value = ConsentState.class, names = {"OBJECTED", "WITHDRAWN", "DENIED"})
+    void aLegitimateInterestPurposeIsRefusedAfterAnyOptOut(ConsentState optOut) {
+        ConsentAnswer answer = ConsentAnswer.evaluate(LawfulBasis.LEGITIMATE_INTEREST, optOut,
+                LawfulBasis.LEGITIMATE_INTEREST, SINCE);
+
+        assertThat(answer, equalTo(new ConsentAnswer(false, null, SINCE, RefusalReason.valueOf(optOut.name()))));
     }
 }

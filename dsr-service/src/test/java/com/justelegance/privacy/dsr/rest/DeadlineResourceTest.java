@@ -1,9 +1,13 @@
 package com.justelegance.privacy.dsr.rest;
 
+import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,10 +40,15 @@ class DeadlineResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Inject
+    BankHolidayCalendar calendar;
+
     @Test
     void aYearBeyondTheShippedCalendarIsAConflictNotAGuess() {
+        // The first year the calendar in use does not cover, whatever year its data file runs to.
+        LocalDate beyond = LocalDate.of(calendar.lastYear() + 1, 6, 1);
         given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
-                .queryParam("receivedOn", "2031-06-01")
+                .queryParam("receivedOn", beyond.toString())
                 .when().get("/api/v1/deadlines")
                 .then().statusCode(409)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/bank-holidays-not-covered"));
