@@ -179,7 +179,7 @@ class EmitCommandTest {
 
     private ConsumerRecord<String, String> awaitRecordFor(String key) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+        return await().atMost(Duration.ofSeconds(45)).until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
             return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElse(null);
         }, found -> found != null);
@@ -187,7 +187,7 @@ class EmitCommandTest {
 
     private List<EventEnvelope<?>> awaitEventsFor(String key, int count) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+        return await().atMost(Duration.ofSeconds(45)).until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
             return seen.stream().filter(r -> key.equals(r.key()))
                     .<EventEnvelope<?>>map(r -> EventCodec.decode(r.value())).toList();
