@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
 
 /**
  * The storefront simulator's command line: plans the journeys of a number of customers and performs them against
- * a running system, then prints what it sent and a few subject ids to look at.
+ * a running system, then prints what it sent and a few subject ids to look at. Its {@code emit} subcommand sends a
+ * single event instead.
  */
-@Command(name = "storefront-simulator", mixinStandardHelpOptions = true,
+@Command(name = "storefront-simulator", mixinStandardHelpOptions = true, subcommands = EmitCommand.class,
         description = "Sends realistic storefront traffic: events to Kafka and consent choices to consent-service.")
 public final class StorefrontSimulator implements Callable<Integer> {
 
@@ -49,7 +50,17 @@ public final class StorefrontSimulator implements Callable<Integer> {
     String runId;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StorefrontSimulator()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as {@code main} runs it. Codes may be given in any case; a repeated option takes its last
+     * value, so {@code ./stack emit} can pass its broker first and still let the user name another.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StorefrontSimulator())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true);
     }
 
     @Override
