@@ -8,9 +8,12 @@ import jakarta.ws.rs.core.Response;
  */
 final class UnsubscribePage {
 
-    /** Page headers: the token is in the URL, so it must not leak through a referrer, a cache or a search engine. */
+    /** No script, no external resources, no framing. */
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
+    /** Where a person can change their mind either way. */
+    private static final String SETTINGS =
+            "<p>You can change your marketing choices at any time in your account settings.</p>\n";
 
     private UnsubscribePage() {
     }
@@ -42,9 +45,7 @@ final class UnsubscribePage {
         return page(status, "Unsubscribe link not usable", explanation + SETTINGS);
     }
 
-    private static final String SETTINGS =
-            "<p>You can change your marketing choices at any time in your account settings.</p>\n";
-
+    /** The token is in the URL: no referrer, no cache and no search engine may keep it. */
     private static Response page(Response.Status status, String title, String body) {
         String html = """
                 <!DOCTYPE html>
