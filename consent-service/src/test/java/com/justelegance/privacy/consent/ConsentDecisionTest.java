@@ -221,7 +221,9 @@ class ConsentDecisionTest {
         String unsubscribed = "cust-" + UUID.randomUUID();
         decide(unsubscribed, "EMAIL_MARKETING", "WITHDRAWN").statusCode(201);
         for (String subject : List.of(newCustomer, unsubscribed)) {
-            softOptIn(subject, "EMAIL_MARKETING", "CHECKOUT").statusCode(201);
+            String order = "ord-" + UUID.randomUUID();
+            StorefrontOrders.placeAndAwait(entityManager, subject, order);
+            softOptIn(subject, "EMAIL_MARKETING", "CHECKOUT", order).statusCode(201);
         }
 
         given().header("Authorization", TestTokens.bearer(Roles.MARKETING))
@@ -233,9 +235,9 @@ class ConsentDecisionTest {
                 .when().get("/api/v1/consent-checks")
                 .then().body("allowed", equalTo(false)).body("reason", equalTo("WITHDRAWN"));
 
-        softOptIn(newCustomer, "PERSONALISED_EMAILS", "CHECKOUT").statusCode(400)
+        softOptIn(newCustomer, "PERSONALISED_EMAILS", "CHECKOUT", "ord-1").statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
-        softOptIn(newCustomer, "SMS_MARKETING", "COOKIE_BANNER").statusCode(400)
+        softOptIn(newCustomer, "SMS_MARKETING", "COOKIE_BANNER", "ord-1").statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/soft-opt-in-not-allowed"));
     }
 
@@ -271,13 +273,13 @@ class ConsentDecisionTest {
                 .body("details", not(hasItem(containsString(subject))));
     }
 
-    private static ValidatableResponse softOptIn(String subject, String purpose, String source) {
+    private static ValidatableResponse softOptIn(String subject, String purpose, String source, String order) {
         return given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
                 .contentType(ContentType.JSON)
                 .body("""
                         {"choices": [{"purpose": "%s", "state": "GRANTED"}], "policyVersion": "2026-11",
-                         "source": "%s", "method": "SAVE", "softOptInOrderId": "ord-%s"}"""
-                        .formatted(purpose, source, UUID.randomUUID().toString().substring(0, 8)))
+                         "source": "%s", "method": "SAVE", "softOptInOrderId": "%s"}"""
+                        .formatted(purpose, source, order))
                 .when().post("/api/v1/subjects/{subject}/consent-decisions", subject)
                 .then();
     }

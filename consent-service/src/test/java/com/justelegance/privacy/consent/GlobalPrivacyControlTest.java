@@ -13,8 +13,10 @@ import static com.justelegance.privacy.consent.ConsentApi.history;
 import static com.justelegance.privacy.consent.ConsentApi.newSubject;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -98,6 +100,39 @@ class GlobalPrivacyControlTest {
                  "policyVersion": "2026-11", "source": "COOKIE_BANNER", "method": "GPC_SIGNAL"}""")
                 .statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/reserved-method"));
+    }
+
+    @Test
+    void theGpcMethodIsAcceptedWhenTheHeaderComesWithIt() {
+        String subject = newSubject();
+        withGpc(subject, """
+                {"choices": [{"purpose": "ADVERTISING_COOKIES", "state": "DENIED"}],
+                 "policyVersion": "2026-11", "source": "COOKIE_BANNER", "method": "GPC_SIGNAL"}""")
+                .statusCode(201)
+                .body("changedPurposes", containsInAnyOrder("ADVERTISING_COOKIES", "SOCIAL_MEDIA_AUDIENCES"));
+
+        check(subject, "ADVERTISING_COOKIES").body("allowed", equalTo(false)).body("reason", equalTo("DENIED"));
+        check(subject, "SOCIAL_MEDIA_AUDIENCES").body("allowed", equalTo(false)).body("reason", equalTo("DENIED"));
+        history(subject).body("method", everyItem(equalTo("GPC_SIGNAL")));
+
+        String signalOnly = newSubject();
+        withGpc(signalOnly, """
+                {"choices": [], "policyVersion": "2026-11", "source": "COOKIE_BANNER", "method": "GPC_SIGNAL"}""")
+                .statusCode(201)
+                .body("changedPurposes", containsInAnyOrder("ADVERTISING_COOKIES", "SOCIAL_MEDIA_AUDIENCES"));
+    }
+
+    @Test
+    void aGrantCannotBeRecordedAsTheGpcSignalEvenWithTheHeader() {
+        String subject = newSubject();
+        withGpc(subject, """
+                {"choices": [{"purpose": "ADVERTISING_COOKIES", "state": "GRANTED"}],
+                 "policyVersion": "2026-11", "source": "COOKIE_BANNER", "method": "GPC_SIGNAL"}""")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/reserved-method"))
+                .body("detail", containsString("method"));
+        check(subject, "ADVERTISING_COOKIES").body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
     }
 
     private static ValidatableResponse withGpc(String subject, String body) {

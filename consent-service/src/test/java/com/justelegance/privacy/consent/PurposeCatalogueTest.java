@@ -43,23 +43,31 @@ class PurposeCatalogueTest {
     @Test
     void thePrivacyOfficerAddsAPurposeThatCanBeConsentedToAndThenChangesItsBasis() {
         String code = "TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-        as(Roles.PRIVACY_OFFICER).body("""
+        int version = as(Roles.PRIVACY_OFFICER).body("""
                         {"channel": "POST", "lawfulBasis": "CONSENT", "description": "Printed catalogue twice a year",
                          "directMarketing": true, "dataCategories": ["CONTACT_NAME", "DELIVERY_ADDRESS"]}""")
                 .when().put("/api/v1/purposes/{code}", code)
                 .then().statusCode(201)
-                .body("code", equalTo(code));
+                .body("code", equalTo(code))
+                .extract().path("version");
         String subject = newSubject();
         check(subject, code).body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
         decide(subject, code, "GRANTED").statusCode(201);
         check(subject, code).body("allowed", equalTo(true)).body("basis", equalTo("CONSENT"));
 
-        as(Roles.PRIVACY_OFFICER).body("""
-                        {"channel": "POST", "lawfulBasis": "LEGITIMATE_INTEREST",
-                         "description": "Printed catalogue twice a year", "directMarketing": true}""")
+        String change = """
+                {"channel": "POST", "lawfulBasis": "LEGITIMATE_INTEREST",
+                 "description": "Printed catalogue twice a year", "directMarketing": true%s}""";
+        as(Roles.PRIVACY_OFFICER).body(change.formatted(""))
+                .when().put("/api/v1/purposes/{code}", code)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/purpose-exists"));
+        as(Roles.PRIVACY_OFFICER).body(change.formatted(", \"expectedVersion\": " + version))
                 .when().put("/api/v1/purposes/{code}", code)
                 .then().statusCode(200)
-                .body("lawfulBasis", equalTo("LEGITIMATE_INTEREST"));
+                .body("lawfulBasis", equalTo("LEGITIMATE_INTEREST"))
+                .body("version", equalTo(version + 1));
 
         check(newSubject(), code).body("allowed", equalTo(true)).body("basis", equalTo("LEGITIMATE_INTEREST"));
         // Only this purpose's entries: another test's purpose changes must not satisfy the assertion.

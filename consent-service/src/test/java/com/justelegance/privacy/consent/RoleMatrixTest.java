@@ -35,7 +35,7 @@ class RoleMatrixTest {
                 .formatted(UUID.randomUUID().toString().substring(0, 8), "0".repeat(64));
         String decisionBody = """
                 {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
-                 "source": "ACCOUNT_SETTINGS", "method": "SAVE"}""";
+                 "source": "%s", "method": "SAVE"}""";
         String batchBody = "{\"purpose\": \"EMAIL_MARKETING\", \"subjectIds\": [\"" + subject + "\"]}";
         String identifiersBody = "{\"identifiers\": [{\"type\": \"EMAIL\", \"value\": \"matrix@example.com\"}]";
         return Stream.of(
@@ -46,8 +46,13 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/policy-versions", versionBody, Set.of(Roles.PRIVACY_OFFICER)),
                 new Endpoint("GET", "/api/v1/policy-versions/stale-consents", null,
                         Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
-                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions", decisionBody,
-                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER)),
+                // Each recording role through the source it stands for (ConsentSourceRolesTest has every pairing).
+                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
+                        decisionBody.formatted("ACCOUNT_SETTINGS"), Set.of(Roles.STOREFRONT)),
+                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
+                        decisionBody.formatted("CUSTOMER_SERVICE"), Set.of(Roles.CUSTOMER_SERVICE)),
+                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
+                        decisionBody.formatted("DATA_SUBJECT_REQUEST"), Set.of(Roles.PRIVACY_OFFICER)),
                 new Endpoint("GET", "/api/v1/subjects/" + subject + "/consents", null, EVERY_PERSON_ROLE),
                 new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-decisions", null,
                         Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
@@ -61,6 +66,7 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/consent-checks", batchBody, Set.of(Roles.STOREFRONT, Roles.MARKETING)),
                 new Endpoint("POST", "/api/v1/unsubscribe-tokens", batchBody, Set.of(Roles.MARKETING)),
                 Endpoint.open("POST", "/api/v1/unsubscribe/not-a-real-token"),
+                Endpoint.open("GET", "/api/v1/unsubscribe/not-a-real-token"),
                 new Endpoint("POST", "/api/v1/suppression-list/screening", identifiersBody + "}",
                         Set.of(Roles.MARKETING, Roles.PRIVACY_OFFICER)),
                 new Endpoint("POST", "/api/v1/suppression-list/entries",

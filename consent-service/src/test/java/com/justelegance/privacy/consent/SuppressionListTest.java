@@ -3,11 +3,13 @@ package com.justelegance.privacy.consent;
 import com.justelegance.privacy.kit.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static com.justelegance.privacy.consent.ConsentApi.as;
 import static com.justelegance.privacy.consent.ConsentApi.decide;
@@ -60,15 +62,61 @@ class SuppressionListTest {
         String email = newEmail();
         String person = newSubject();
         decideWithEmail(person, "SMS_MARKETING", "GRANTED", email).statusCode(201);
+        String phone = newPhone();
         decide(person, """
                 {"choices": [{"purpose": "SMS_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
                  "source": "ACCOUNT_SETTINGS", "method": "SAVE",
-                 "contactIdentifiers": [{"type": "PHONE", "value": "07700 900%03d"}]}"""
-                .formatted((int) (Math.random() * 1000))).statusCode(201);
+                 "contactIdentifiers": [{"type": "PHONE", "value": "%s"}]}""".formatted(phone)).statusCode(201);
 
         decide(person, "SMS_MARKETING", "WITHDRAWN").statusCode(201);
 
-        screenEmail(email).body("suppressed[0].channels", contains("SMS"));
+        screenPhone(phone, null).body("suppressed[0].channels", contains("SMS"));
+        screenEmail(email).body("suppressed", empty());
+    }
+
+    @Test
+    void aPhoneNumberIsOnlyEverSuppressedOnPhoneChannelsAndAnEmailOnlyOnEmail() {
+        String email = newEmail();
+        String phone = newPhone();
+        String person = newSubject();
+        decide(person, """
+                {"choices": [{"purpose": "EMAIL_MARKETING", "state": "WITHDRAWN"}], "policyVersion": "2026-11",
+                 "source": "ACCOUNT_SETTINGS", "method": "SAVE",
+                 "contactIdentifiers": [{"type": "EMAIL", "value": "%s"}, {"type": "PHONE", "value": "%s"}]}"""
+                .formatted(email, phone)).statusCode(201);
+
+        screenEmail(email).body("suppressed[0].channels", contains("EMAIL"));
+        screenPhone(phone, null).body("suppressed", empty());
+        screenPhone(phone, "EMAIL").body("suppressed", empty());
+
+        decide(person, "SMS_MARKETING", "WITHDRAWN").statusCode(201);
+        decide(person, "POST_MARKETING", "OBJECTED").statusCode(201);
+
+        screenPhone(phone, null).body("suppressed[0].channels", contains("SMS"));
+        screenEmail(email).body("suppressed[0].channels", contains("EMAIL"));
+    }
+
+    @Test
+    void entriesAddedByHandOnlyReachTheChannelsTheirIdentifierCanBeUsedOn() {
+        String phone = newPhone();
+        String email = newEmail();
+        as(Roles.PRIVACY_OFFICER).body("""
+                        {"identifiers": [{"type": "PHONE", "value": "%s"}, {"type": "EMAIL", "value": "%s"}],
+                         "channels": ["EMAIL", "SMS", "PHONE", "POST"]}""".formatted(phone, email))
+                .when().post("/api/v1/suppression-list/entries")
+                .then().statusCode(204);
+
+        screenPhone(phone, null).body("suppressed[0].channels", contains("SMS", "PHONE"));
+        screenEmail(email).body("suppressed[0].channels", contains("EMAIL"));
+
+        as(Roles.PRIVACY_OFFICER).body("""
+                        {"identifiers": [{"type": "PHONE", "value": "%s"}], "channels": ["EMAIL", "POST"]}"""
+                        .formatted(newPhone()))
+                .when().post("/api/v1/suppression-list/entries")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy.justelegance.com/problems/channel-not-applicable"))
+                .body("detail", containsString("identifiers[0]"));
     }
 
     @Test
@@ -78,7 +126,7 @@ class SuppressionListTest {
         String international = "+44 (0)" + local.substring(1);
         decide(person, """
                 {"choices": [{"purpose": "PHONE_MARKETING", "state": "OBJECTED"}], "policyVersion": "2026-11",
-                 "source": "CUSTOMER_SERVICE", "method": "REJECT",
+                 "source": "ACCOUNT_SETTINGS", "method": "REJECT",
                  "contactIdentifiers": [{"type": "PHONE", "value": "%s"}]}""".formatted(local)).statusCode(201);
 
         as(Roles.MARKETING).body("""
@@ -117,7 +165,7 @@ class SuppressionListTest {
                 .when().post("/api/v1/suppression-list/entries")
                 .then().statusCode(204);
 
-        screenEmail(email).body("suppressed[0].channels", contains("EMAIL", "POST"));
+        screenEmail(email).body("suppressed[0].channels", contains("EMAIL"));
     }
 
     @Test
@@ -131,6 +179,19 @@ class SuppressionListTest {
                 .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-identifier"))
                 .body("detail", containsString("identifiers[1]"))
                 .body("detail", not(containsString("secret")));
+    }
+
+    private static ValidatableResponse screenPhone(String phone, String channel) {
+        String onlyChannel = channel == null ? "" : "\"channel\": \"" + channel + "\", ";
+        return as(Roles.MARKETING).body("""
+                        {%s"identifiers": [{"type": "PHONE", "value": "%s"}]}""".formatted(onlyChannel, phone))
+                .when().post("/api/v1/suppression-list/screening")
+                .then().statusCode(200);
+    }
+
+    /** A UK mobile number in the 07700 9 range the other tests here use. */
+    private static String newPhone() {
+        return "07700 9%05d".formatted(ThreadLocalRandom.current().nextInt(100_000));
     }
 
     @SuppressWarnings("unchecked")

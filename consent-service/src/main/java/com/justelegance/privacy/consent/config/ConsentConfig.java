@@ -18,6 +18,24 @@ public interface ConsentConfig {
     /** Consent receipts (Kantara Consent Receipt v1.1). */
     Receipt receipt();
 
+    /** PECR soft opt-in: only for an order the storefront reported for the same person. */
+    SoftOptIn softOptIn();
+
+    interface SoftOptIn {
+
+        /** How long a soft opt-in that arrived before its order waits for OrderPlaced before it lapses. */
+        @WithDefault("PT24H")
+        Duration orderWait();
+
+        /** How long an order id is remembered for soft opt-ins that name it (checkout sends them at once). */
+        @WithDefault("P30D")
+        Duration orderMemory();
+
+        /** How often waits that ended are lapsed and old order ids forgotten ({@code off} to disable). */
+        @WithDefault("15m")
+        String housekeepingEvery();
+    }
+
     interface Unsubscribe {
 
         /** The public URL the redemption endpoint is reached at; a token is appended to it. */

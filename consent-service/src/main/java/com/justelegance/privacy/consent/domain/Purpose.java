@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A purpose in the catalogue: something a person can consent to or opt out of, with its channel and lawful basis,
  * whether the soft opt-in may be used, whether Global Privacy Control opts out of it ("sale or sharing"), whether
- * it is direct marketing (an opt-out suppresses the channel), the data it uses and who else receives it.
+ * it is direct marketing (an opt-out suppresses the channel), the data it uses and who else receives it. Its
+ * version counts the changes to these terms.
  */
 @Entity
 @Table(name = "purpose")
@@ -53,16 +54,26 @@ public class Purpose {
     @Column(name = "third_party_name")
     private String thirdPartyName;
 
+    /** Counts changes, so an edit based on an older reading of the purpose is refused instead of lost. */
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Purpose() {
     }
 
     public Purpose(String code, PurposeTerms terms) {
         this.code = code;
+        this.version = 1;
         apply(terms);
     }
 
-    /** Replaces the purpose's terms; the code never changes, since decisions refer to it. */
-    public void apply(PurposeTerms terms) {
+    /** Replaces the purpose's terms as a new version; the code never changes, since decisions refer to it. */
+    public void change(PurposeTerms terms) {
+        apply(terms);
+        version++;
+    }
+
+    private void apply(PurposeTerms terms) {
         this.channel = terms.channel();
         this.lawfulBasis = terms.lawfulBasis();
         this.description = terms.description();
@@ -107,5 +118,9 @@ public class Purpose {
 
     public String thirdPartyName() {
         return thirdPartyName;
+    }
+
+    public long version() {
+        return version;
     }
 }

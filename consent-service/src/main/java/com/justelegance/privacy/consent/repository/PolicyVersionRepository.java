@@ -12,6 +12,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVersion, String> {
 
+    /**
+     * Registers the version unless one with the same label exists; true when this call registered it. A concurrent
+     * registration of the same label waits for the first to commit, then finds it.
+     */
+    public boolean insertIfAbsent(PolicyVersion version) {
+        return getEntityManager().createNativeQuery("""
+                        INSERT INTO policy_version (version, effective_from, wording_hash, significant, url, registered_at)
+                        VALUES (:version, :effectiveFrom, :wordingHash, :significant, :url, :registeredAt)
+                        ON CONFLICT (version) DO NOTHING""")
+                .setParameter("version", version.version())
+                .setParameter("effectiveFrom", version.effectiveFrom())
+                .setParameter("wordingHash", version.wordingHash())
+                .setParameter("significant", version.significant())
+                .setParameter("url", version.url())
+                .setParameter("registeredAt", version.registeredAt())
+                .executeUpdate() == 1;
+    }
+
     public List<PolicyVersion> newestFirst() {
         return list("order by effectiveFrom desc, registeredAt desc");
     }

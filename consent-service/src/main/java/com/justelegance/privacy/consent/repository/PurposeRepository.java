@@ -14,6 +14,16 @@ public class PurposeRepository implements PanacheRepositoryBase<Purpose, String>
         return list("order by code");
     }
 
+    /**
+     * Serialises changes to one purpose until the transaction ends: two privacy officers adding or editing the same
+     * purpose at once are handled one after the other, so the second sees what the first did.
+     */
+    public void lockCode(String code) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "purpose:" + code)
+                .getSingleResult();
+    }
+
     /** The purposes Global Privacy Control opts out of. */
     public List<Purpose> saleOrSharing() {
         return list("saleOrSharing = true order by code");

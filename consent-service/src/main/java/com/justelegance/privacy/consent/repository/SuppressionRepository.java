@@ -47,6 +47,18 @@ public class SuppressionRepository {
         }
     }
 
+    /** The identifier hashes linked to the subject, with their types. */
+    @SuppressWarnings("unchecked")
+    public List<HashedIdentifier> contacts(String subjectId) {
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT identifier_hash, identifier_type FROM subject_contact WHERE subject_id = :subject
+                        ORDER BY 1""", Tuple.class)
+                .setParameter("subject", subjectId)
+                .getResultList();
+        return rows.stream().map(row -> new HashedIdentifier((String) row.get("identifier_hash"),
+                IdentifierType.valueOf((String) row.get("identifier_type")))).toList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> contactHashes(String subjectId) {
         return entityManager.createNativeQuery(

@@ -30,6 +30,13 @@ public class UnsubscribeRedemptionRepository {
                 .executeUpdate() == 1;
     }
 
+    /** Whether the token was redeemed before; reads only. */
+    public boolean isClaimed(UUID tokenId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM unsubscribe_redemption WHERE token_id = :token")
+                .setParameter("token", tokenId)
+                .getResultList().isEmpty();
+    }
+
     public int deleteExpiredBefore(Instant cutoff) {
         return entityManager.createNativeQuery("DELETE FROM unsubscribe_redemption WHERE expires_at < :cutoff")
                 .setParameter("cutoff", cutoff)

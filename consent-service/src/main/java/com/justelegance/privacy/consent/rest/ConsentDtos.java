@@ -6,6 +6,7 @@ import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.domain.ProofDetails;
+import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.service.ConsentLedger;
 import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
@@ -73,13 +74,19 @@ public final class ConsentDtos {
     /**
      * The decisions recorded (the explicit one and the one a GPC signal caused; either may be null) and the
      * purposes whose state changed (a repeat changes none).
+     *
+     * @param softOptInStatus   for a soft opt-in: CONFIRMED when its order was known, PENDING while it waits for
+     *                          the order (nothing is granted until then); absent otherwise
+     * @param softOptInLapsesAt for a PENDING soft opt-in: when it lapses if the order has not been reported
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionRecorded(UUID decisionId, UUID gpcDecisionId, Instant recordedAt,
-                                   List<String> changedPurposes) {
+                                   List<String> changedPurposes, SoftOptInStatus softOptInStatus,
+                                   Instant softOptInLapsesAt) {
 
         static DecisionRecorded of(ConsentLedger.RecordedDecision recorded) {
             return new DecisionRecorded(recorded.decisionId(), recorded.gpcDecisionId(), recorded.recordedAt(),
-                    recorded.changedPurposes());
+                    recorded.changedPurposes(), recorded.softOptInStatus(), recorded.softOptInLapsesAt());
         }
     }
 
@@ -93,16 +100,16 @@ public final class ConsentDtos {
         }
     }
 
-    /** One decision of the history with its proof. */
+    /** One decision of the history with its proof, and for a soft opt-in whether it took effect. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionView(UUID decisionId, String policyVersion, String wordingHash, ConsentSource source,
                                ConsentMethod method, Instant decidedAt, Instant recordedAt, String softOptInOrderId,
-                               List<ChoiceView> choices, ProofDetails proof) {
+                               SoftOptInStatus softOptInStatus, List<ChoiceView> choices, ProofDetails proof) {
 
         static DecisionView of(ConsentLedger.HistoryEntry entry) {
             ConsentDecision d = entry.decision();
             return new DecisionView(d.id(), d.policyVersion(), d.wordingHash(), d.source(), d.method(),
-                    d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(),
+                    d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(), entry.softOptIn(),
                     d.choices().stream().map(ChoiceView::of).toList(), entry.proof().orElse(null));
         }
     }

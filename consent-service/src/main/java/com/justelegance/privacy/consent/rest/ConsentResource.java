@@ -1,9 +1,11 @@
 package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ConsentSourceRoles;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.service.ConsentLedger;
 import com.justelegance.privacy.consent.service.ConsentReceipts;
+import com.justelegance.privacy.consent.service.FieldProblemException;
 import com.justelegance.privacy.consent.service.SubjectDataExport;
 import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
@@ -20,9 +22,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -52,10 +59,24 @@ public class ConsentResource {
     @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
     @Operation(summary = "Record a person's choices for one or more purposes, with proof of how they were made; "
             + "with Sec-GPC: 1 the sale-or-sharing purposes are opted out too")
+    @APIResponse(responseCode = "201", description = "A decision was recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsentDtos.DecisionRecorded.class)))
+    @APIResponse(responseCode = "200", description = "Nothing needed recording (a repeated Sec-GPC signal alone)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsentDtos.DecisionRecorded.class)))
     public Response recordDecision(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @HeaderParam(GPC_HEADER) String globalPrivacyControl,
-            @NotNull @Valid ConsentDtos.DecisionRequest request) {
+            @NotNull @Valid ConsentDtos.DecisionRequest request,
+            @Context SecurityContext caller) {
+        if (!ConsentSourceRoles.mayClaim(request.source(), caller::isUserInRole)) {
+            throw new FieldProblemException(Response.Status.FORBIDDEN, "source-not-allowed", "source",
+                    "Your role may not record a decision from this source: the storefront records CHECKOUT, "
+                            + "REGISTRATION, ACCOUNT_SETTINGS and COOKIE_BANNER, customer service CUSTOMER_SERVICE, "
+                            + "the privacy officer DATA_SUBJECT_REQUEST; UNSUBSCRIBE_LINK comes from redeeming a "
+                            + "link, never from a caller");
+        }
         long distinct = request.choices().stream().map(ConsentDtos.ChoiceRequest::purpose).distinct().count();
         if (distinct != request.choices().size()) {
             throw ProblemException.badRequest("duplicate-purpose", "Each purpose may appear once per decision");

@@ -23,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -91,7 +94,9 @@ public class PolicyVersionResource {
 
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Register a policy / notice version; a registered version never changes")
+    @Operation(summary = "Register a policy / notice version; a registered version never changes (409)")
+    @APIResponse(responseCode = "201", description = "The version was registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
     public Response register(@NotNull @Valid VersionRequest request) {
         PolicyVersion registered = versions.register(request.version(), request.effectiveFrom(),
                 request.wordingHash(), request.significant(), request.url());

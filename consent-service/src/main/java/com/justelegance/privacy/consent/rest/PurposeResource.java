@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,12 +43,18 @@ public class PurposeResource {
         this.catalogue = catalogue;
     }
 
-    /** A purpose's terms as the privacy officer sets them. */
+    /**
+     * A purpose's terms as the privacy officer sets them.
+     *
+     * @param expectedVersion absent to add a purpose; to change one, the version read from the catalogue (a change
+     *                        made meanwhile by someone else makes this one a conflict instead of overwriting it)
+     */
     public record PurposeRequest(@NotNull Channel channel, @NotNull LawfulBasis lawfulBasis,
                                  @NotBlank @Size(max = 500) String description, boolean softOptInAllowed,
                                  boolean saleOrSharing, boolean directMarketing,
                                  @Size(max = 30) List<@NotNull DataCategory> dataCategories,
-                                 @Size(max = 200) String thirdPartyName) {
+                                 @Size(max = 200) String thirdPartyName,
+                                 @Positive Long expectedVersion) {
 
         PurposeTerms terms() {
             return new PurposeTerms(channel, lawfulBasis, description, softOptInAllowed, saleOrSharing,
@@ -52,14 +62,14 @@ public class PurposeResource {
         }
     }
 
-    /** A purpose of the catalogue. */
+    /** A purpose of the catalogue, with the version a change must name as expectedVersion. */
     public record PurposeView(String code, Channel channel, LawfulBasis lawfulBasis, String description,
                               boolean softOptInAllowed, boolean saleOrSharing, boolean directMarketing,
-                              List<DataCategory> dataCategories, String thirdPartyName) {
+                              List<DataCategory> dataCategories, String thirdPartyName, long version) {
 
         static PurposeView of(Purpose p) {
             return new PurposeView(p.code(), p.channel(), p.lawfulBasis(), p.description(), p.softOptInAllowed(),
-                    p.saleOrSharing(), p.directMarketing(), p.dataCategories(), p.thirdPartyName());
+                    p.saleOrSharing(), p.directMarketing(), p.dataCategories(), p.thirdPartyName(), p.version());
         }
     }
 
@@ -74,11 +84,16 @@ public class PurposeResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Add a purpose (201) or change an existing one's terms (200)")
+    @Operation(summary = "Add a purpose (201), or change an existing one's terms from the version read (200); "
+            + "an existing code without expectedVersion, or a stale expectedVersion, is a conflict (409)")
+    @APIResponse(responseCode = "201", description = "The purpose was added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
+    @APIResponse(responseCode = "200", description = "The purpose's terms were changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
     public Response put(@PathParam("code") @Pattern(regexp = com.justelegance.privacy.events.codes.Purpose.CODE_PATTERN)
                         String code,
                         @NotNull @Valid PurposeRequest request) {
-        PurposeCatalogue.Saved saved = catalogue.save(code, request.terms());
+        PurposeCatalogue.Saved saved = catalogue.save(code, request.terms(), request.expectedVersion());
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(PurposeView.of(saved.purpose()))
                 .build();

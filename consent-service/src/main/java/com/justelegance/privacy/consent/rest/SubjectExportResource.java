@@ -36,11 +36,12 @@ public class SubjectExportResource {
      *
      * @param suppressedChannels channels on which the subject's identifiers are on the suppression list (the
      *                           identifiers are held only as keyed hashes, so they cannot be shown)
+     * @param knownOrders        order ids the storefront reported, held so that soft opt-ins can name them
      */
     public record SubjectExport(String subjectId, Instant exportedAt,
                                 List<ConsentDtos.CurrentConsentView> currentConsents,
                                 List<ConsentDtos.DecisionView> history, List<ConsentReceipts.Receipt> receipts,
-                                Set<Channel> suppressedChannels) {
+                                Set<Channel> suppressedChannels, List<String> knownOrders) {
     }
 
     @GET
@@ -52,6 +53,6 @@ public class SubjectExportResource {
         return new SubjectExport(data.subjectId(), data.exportedAt(),
                 data.currentConsents().stream().map(ConsentDtos.CurrentConsentView::of).toList(),
                 data.history().stream().map(ConsentDtos.DecisionView::of).toList(), data.receipts(),
-                data.suppressedChannels());
+                data.suppressedChannels(), data.knownOrders());
     }
 }

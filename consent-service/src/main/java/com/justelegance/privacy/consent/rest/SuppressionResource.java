@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -70,7 +71,9 @@ public class SuppressionResource {
     @POST
     @Path("/entries")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Suppress identifiers on channels by hand (e.g. a person who is not a customer)")
+    @Operation(summary = "Suppress identifiers on channels by hand (e.g. a person who is not a customer); each "
+            + "only on the channels it can reach (an e-mail address on EMAIL, a phone number on SMS and PHONE)")
+    @APIResponse(responseCode = "204", description = "The identifiers are suppressed")
     public void add(@NotNull @Valid EntriesRequest request) {
         suppressionList.add(request.identifiers().stream().map(IdentifierRequest::raw).toList(),
                 request.channels());

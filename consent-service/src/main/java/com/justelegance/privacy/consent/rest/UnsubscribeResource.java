@@ -3,6 +3,7 @@ package com.justelegance.privacy.consent.rest;
 import com.justelegance.privacy.consent.service.UnsubscribeLinks;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.Purpose;
+import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,12 +13,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -26,8 +34,9 @@ import java.util.List;
 /**
  * RFC 8058 one-click unsubscribe: marketing tools get a signed link per recipient to put in the
  * {@code List-Unsubscribe} header (with {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}); the mail
- * client, or the person, POSTs to it. Redemption is the only endpoint of this service that needs no login: the
- * token is the authority, and it can only unsubscribe.
+ * client, or the person, POSTs to it. Opened in a browser, the link shows a page with the same one-click form as
+ * a button. Redemption and that page are the only endpoints of this service that need no login: the token is the
+ * authority, and it can only unsubscribe.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,8 +77,55 @@ public class UnsubscribeResource {
     @POST
     @Path("/unsubscribe/{token}")
     @PermitAll
-    @Operation(summary = "Redeem a one-click unsubscribe link (no login); using it again changes nothing")
-    public UnsubscribeLinks.Redemption redeem(@PathParam("token") @Size(max = 512) String token) {
-        return links.redeem(token);
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Redeem a one-click unsubscribe link (no login); using it again changes nothing. A browser "
+            + "(Accept: text/html first) gets a page, anything else JSON")
+    @APIResponse(responseCode = "200", description = "Unsubscribed, now or by an earlier use of the link",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UnsubscribeLinks.Redemption.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML)})
+    public Response redeem(@PathParam("token") @Size(max = UnsubscribeLinks.MAX_TOKEN_LENGTH) String token,
+                           @Context HttpHeaders headers) {
+        if (!wantsHtml(headers)) {
+            return Response.ok(links.redeem(token), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        try {
+            UnsubscribeLinks.Redemption redemption = links.redeem(token);
+            return UnsubscribePage.done(links.purposeDescription(redemption.purpose()));
+        } catch (ProblemException e) {
+            return UnsubscribePage.error(e.status());
+        }
+    }
+
+    /**
+     * The page a browser shows for the link: what pressing the button will do, and the button (the RFC 8058
+     * one-click form, posted to the link). Opening it changes nothing, since mail scanners fetch links.
+     */
+    @GET
+    @Path("/unsubscribe/{token}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page behind an unsubscribe link opened in a browser: confirms what will happen and "
+            + "offers the one-click button; changes nothing")
+    @APIResponse(responseCode = "200", description = "The confirmation page",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "The link is not one of ours or was altered",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "The link has expired",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response page(@PathParam("token") String token) {
+        try {
+            UnsubscribeLinks.Preview preview = links.preview(token);
+            return UnsubscribePage.confirm(preview.link(), preview.purposeDescription(), preview.alreadyUsed());
+        } catch (ProblemException e) {
+            return UnsubscribePage.error(e.status());
+        }
+    }
+
+    /** A browser puts text/html first; a mail client's one-click POST and API clients do not. */
+    private static boolean wantsHtml(HttpHeaders headers) {
+        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        return !acceptable.isEmpty() && !acceptable.getFirst().isWildcardType()
+                && acceptable.getFirst().isCompatible(MediaType.TEXT_HTML_TYPE);
     }
 }

@@ -2,17 +2,21 @@ package com.justelegance.privacy.consent.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.justelegance.privacy.consent.config.ConsentConfig;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.domain.Purpose;
+import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
+import com.justelegance.privacy.consent.repository.SoftOptInRepository;
+import com.justelegance.privacy.consent.repository.SoftOptInRepository.OrderOwner;
 import com.justelegance.privacy.consent.repository.SuppressionRepository.HashedIdentifier;
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.codes.Channel;
@@ -27,8 +31,10 @@ import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,7 +53,9 @@ import java.util.UUID;
  * state is recorded as proof but publishes nothing.
  *
  * <p>Two rules keep implied choices below explicit ones. A soft opt-in (details collected during a sale, opt-out
- * offered and not taken) only grants a purpose the person has never decided on. A Global Privacy Control signal
+ * offered and not taken) only grants a purpose the person has never decided on, and only once the storefront has
+ * reported the order it names for the same person; one that arrives first waits for it (see {@link SoftOptIns}).
+ * A Global Privacy Control signal
  * ({@code Sec-GPC: 1}) opts out of the "sale or sharing" purposes once; it is recorded as its own decision with
  * method GPC_SIGNAL, and any explicit choice made with or after it stands.
  */
@@ -63,6 +71,7 @@ public class ConsentLedger {
     private final ConsentDecisionRepository decisions;
     private final CurrentConsentRepository currentConsents;
     private final ErasedSubjectRepository erasedSubjects;
+    private final SoftOptInRepository softOptIns;
     private final SuppressionList suppressionList;
     private final SubjectKeys subjectKeys;
     private final KeyedHash keyedHash;
@@ -70,17 +79,19 @@ public class ConsentLedger {
     private final AuditLog auditLog;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration softOptInOrderWait;
 
     public ConsentLedger(PurposeRepository purposes, PolicyVersionRepository policyVersions,
                          ConsentDecisionRepository decisions, CurrentConsentRepository currentConsents,
-                         ErasedSubjectRepository erasedSubjects, SuppressionList suppressionList,
-                         SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox, AuditLog auditLog,
-                         ObjectMapper json, Clock clock) {
+                         ErasedSubjectRepository erasedSubjects, SoftOptInRepository softOptIns,
+                         SuppressionList suppressionList, SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox,
+                         AuditLog auditLog, ObjectMapper json, Clock clock, ConsentConfig config) {
         this.purposes = purposes;
         this.policyVersions = policyVersions;
         this.decisions = decisions;
         this.currentConsents = currentConsents;
         this.erasedSubjects = erasedSubjects;
+        this.softOptIns = softOptIns;
         this.suppressionList = suppressionList;
         this.subjectKeys = subjectKeys;
         this.keyedHash = keyedHash;
@@ -88,6 +99,7 @@ public class ConsentLedger {
         this.auditLog = auditLog;
         this.json = json;
         this.clock = clock;
+        this.softOptInOrderWait = config.softOptIn().orderWait();
     }
 
     /**
@@ -105,10 +117,12 @@ public class ConsentLedger {
 
     /**
      * What recording did: the explicit decision and the GPC decision (either may be null when nothing was recorded
-     * for it), and the purposes whose state changed.
+     * for it), the purposes whose state changed, and for a soft opt-in whether it took effect or waits for its
+     * order (and until when).
      */
     public record RecordedDecision(UUID decisionId, UUID gpcDecisionId, Instant recordedAt,
-                                   List<String> changedPurposes) {
+                                   List<String> changedPurposes, SoftOptInStatus softOptInStatus,
+                                   Instant softOptInLapsesAt) {
 
         public boolean recordedAnything() {
             return decisionId != null || gpcDecisionId != null;
@@ -129,6 +143,14 @@ public class ConsentLedger {
             throw ProblemException.conflict("subject-erased",
                     "This subject was erased; a returning person is recorded under a new subject id");
         }
+        OrderOwner orderOwner = request.softOptInOrderId() == null ? null
+                : softOptIns.ownerOf(request.softOptInOrderId(), subjectId);
+        if (orderOwner == OrderOwner.SOMEONE_ELSE) {
+            throw new FieldProblemException(Response.Status.BAD_REQUEST, "soft-opt-in-not-allowed",
+                    "softOptInOrderId", "softOptInOrderId names an order someone else placed; a soft opt-in rests on "
+                    + "the person's own purchase");
+        }
+        boolean orderSeen = orderOwner == OrderOwner.SUBJECT;
         Instant now = clock.instant();
         suppressionList.rememberContacts(subjectId, request.contacts(), now);
         byte[] proof = request.proof() == null ? null : subjectKeys.encrypt(subjectId, toJson(request.proof()));
@@ -136,6 +158,8 @@ public class ConsentLedger {
         List<String> changed = new ArrayList<>();
         Set<Channel> explicitlyGranted = EnumSet.noneOf(Channel.class);
         UUID decisionId = null;
+        SoftOptInStatus softOptInStatus = null;
+        Instant softOptInLapsesAt = null;
         if (!request.choices().isEmpty()) {
             ConsentDecision decision = new ConsentDecision(subjectId, shown, request.source(), request.method(),
                     request.clientDecidedAt(), now, request.choices(), request.softOptInOrderId(), proof);
@@ -150,14 +174,23 @@ public class ConsentLedger {
                     current.markGpcApplied(now);
                 }
                 boolean impliedGrant = softOptIn && choice.state() == ConsentState.GRANTED;
-                if (impliedGrant && !current.undecided()) {
+                if (impliedGrant && (!current.undecided() || !orderSeen)) {
+                    // Never over a decision the person made; and not before the sale it rests on is known.
                     continue;
                 }
                 LawfulBasis basis = impliedGrant ? LawfulBasis.SOFT_OPT_IN : purpose.lawfulBasis();
-                if (move(current, purpose, choice.state(), basis, decision, request, changed)
+                if (move(current, purpose, choice.state(), basis, decision, now, changed)
                         && choice.state() == ConsentState.GRANTED && !impliedGrant && purpose.directMarketing()) {
                     explicitlyGranted.add(purpose.channel());
                 }
+            }
+            if (softOptIn && orderSeen) {
+                softOptIns.addConfirmed(decisionId, subjectId, request.softOptInOrderId(), now);
+                softOptInStatus = SoftOptInStatus.CONFIRMED;
+            } else if (softOptIn) {
+                softOptInLapsesAt = now.plus(softOptInOrderWait);
+                softOptIns.addPending(decisionId, subjectId, request.softOptInOrderId(), softOptInLapsesAt);
+                softOptInStatus = SoftOptInStatus.PENDING;
             }
         }
         UUID gpcDecisionId = request.gpc() ? applyGpc(subjectId, shown, request, chosen, proof, now, changed) : null;
@@ -166,7 +199,29 @@ public class ConsentLedger {
             auditLog.record("consent.decision.recorded", subjectId, Map.of("source", request.source().name(),
                     "choices", request.choices().size(), "changed", changed.size()));
         }
-        return new RecordedDecision(decisionId, gpcDecisionId, now, changed);
+        return new RecordedDecision(decisionId, gpcDecisionId, now, changed, softOptInStatus, softOptInLapsesAt);
+    }
+
+    /**
+     * Grants what a soft opt-in decision granted, now that its order is known: on basis SOFT_OPT_IN, from now, and
+     * only for purposes the person still has not decided on and that still allow the soft opt-in. Runs in the
+     * caller's transaction, which must hold the subject's lock. Returns the purposes whose state changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> applySoftOptIn(UUID decisionId, Instant at) {
+        ConsentDecision decision = decisions.findById(decisionId);
+        List<String> changed = new ArrayList<>();
+        for (ConsentChoice choice : decision.choices()) {
+            Purpose purpose = purposes.findById(choice.purposeCode());
+            if (choice.state() != ConsentState.GRANTED || !purpose.softOptInAllowed()) {
+                continue;
+            }
+            CurrentConsent current = currentOrNew(decision.subjectId(), purpose);
+            if (current.undecided()) {
+                move(current, purpose, ConsentState.GRANTED, LawfulBasis.SOFT_OPT_IN, decision, at, changed);
+            }
+        }
+        return changed;
     }
 
     /** Records the opt-out a Global Privacy Control signal asks for; returns the GPC decision, if one was needed. */
@@ -196,20 +251,21 @@ public class ConsentLedger {
                 ConsentMethod.GPC_SIGNAL, request.clientDecidedAt(), now,
                 optOuts.stream().map(o -> new ConsentChoice(o.purpose().code(), o.state())).toList(), null, proof);
         decisions.persist(gpcDecision);
-        optOuts.forEach(o -> move(o.current(), o.purpose(), o.state(), o.purpose().lawfulBasis(), gpcDecision,
-                request, changed));
+        optOuts.forEach(o -> move(o.current(), o.purpose(), o.state(), o.purpose().lawfulBasis(), gpcDecision, now,
+                changed));
         return gpcDecision.id();
     }
 
+    /** Moves the current state by a decision, effective at a moment, and publishes the change if there is one. */
     private boolean move(CurrentConsent current, Purpose purpose, ConsentState state, LawfulBasis basis,
-                         ConsentDecision decision, NewDecision request, List<String> changed) {
-        if (!current.moveTo(state, basis, decision.id(), decision.recordedAt())) {
+                         ConsentDecision decision, Instant at, List<String> changed) {
+        if (!current.moveTo(state, basis, decision.id(), at)) {
             return false;
         }
         currentConsents.persist(current);
         outbox.publish(decision.subjectId(), new ConsentChanged(decision.id().toString(), purpose.code(),
-                purpose.channel(), state, basis, decision.policyVersion(), request.source(), decision.method(),
-                decision.recordedAt()));
+                purpose.channel(), state, basis, decision.policyVersion(), decision.source(), decision.method(),
+                at));
         changed.add(purpose.code());
         return true;
     }
@@ -221,8 +277,16 @@ public class ConsentLedger {
 
     private static void requireConsistent(NewDecision request, Map<String, Purpose> chosen) {
         if (request.method() == ConsentMethod.GPC_SIGNAL) {
-            throw ProblemException.badRequest("reserved-method",
-                    "GPC_SIGNAL is recorded by the service when a submission carries Sec-GPC: 1; send the header");
+            // The method claims a Global Privacy Control signal: it must come with the signal, and the signal only
+            // ever opts out, so a grant recorded "by GPC" would be a contradiction in the proof.
+            if (!request.gpc()) {
+                throw ProblemException.badRequest("reserved-method",
+                        "method GPC_SIGNAL records a Global Privacy Control signal: send it with the header Sec-GPC: 1");
+            }
+            if (request.choices().stream().anyMatch(choice -> choice.state() == ConsentState.GRANTED)) {
+                throw ProblemException.badRequest("reserved-method",
+                        "method GPC_SIGNAL only opts out; a choice that grants must be recorded with another method");
+            }
         }
         if (request.choices().isEmpty() && !request.gpc()) {
             throw ProblemException.badRequest("no-choices",
@@ -259,15 +323,19 @@ public class ConsentLedger {
         return consents;
     }
 
-    /** A decision as history shows it, with its proof details decrypted when the subject's key still exists. */
-    public record HistoryEntry(ConsentDecision decision, Optional<ProofDetails> proof) {
+    /**
+     * A decision as history shows it, with its proof details decrypted when the subject's key still exists, and for
+     * a soft opt-in whether it took effect (null for other decisions).
+     */
+    public record HistoryEntry(ConsentDecision decision, Optional<ProofDetails> proof, SoftOptInStatus softOptIn) {
     }
 
     /** The subject's decisions, oldest first. Runs in the caller's transaction (it decrypts proof). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<HistoryEntry> history(String subjectId) {
+        Map<UUID, SoftOptInStatus> softOptInStatuses = softOptIns.statusesFor(subjectId);
         return decisions.forSubject(subjectId).stream()
-                .map(decision -> new HistoryEntry(decision, proofOf(decision)))
+                .map(decision -> new HistoryEntry(decision, proofOf(decision), softOptInStatuses.get(decision.id())))
                 .toList();
     }
 

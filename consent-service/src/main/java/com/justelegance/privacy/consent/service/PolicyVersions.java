@@ -42,13 +42,13 @@ public class PolicyVersions {
     @Transactional
     public PolicyVersion register(String version, LocalDate effectiveFrom, String wordingHash, boolean significant,
                                   String url) {
-        if (versions.findByIdOptional(version).isPresent()) {
+        PolicyVersion registered = new PolicyVersion(version, effectiveFrom, wordingHash, significant, url,
+                clock.instant());
+        // One conditional insert: of two registrations of the same version at once, exactly one gets the row.
+        if (!versions.insertIfAbsent(registered)) {
             throw ProblemException.conflict("policy-version-exists",
                     "Policy version " + version + " is already registered; a registered version never changes");
         }
-        PolicyVersion registered = new PolicyVersion(version, effectiveFrom, wordingHash, significant, url,
-                clock.instant());
-        versions.persist(registered);
         auditLog.record("consent.policy-version.registered", null,
                 Map.of("version", version, "significant", significant, "effectiveFrom", effectiveFrom.toString()));
         return registered;

@@ -35,17 +35,34 @@ public class PurposeCatalogue {
     public record Saved(Purpose purpose, boolean created) {
     }
 
-    /** Adds the purpose, or replaces the terms of an existing one; the code never changes. */
+    /**
+     * Adds the purpose when no version is expected, or replaces the terms of the version the caller read; the code
+     * never changes. Adding one that exists, or changing from a version that is no longer current, is a conflict:
+     * of two officers editing at once, one wins and the other is told to read the purpose again.
+     */
     @Transactional
-    public Saved save(String code, PurposeTerms terms) {
+    public Saved save(String code, PurposeTerms terms, Long expectedVersion) {
         terms.violation().ifPresent(rule -> {
             throw ProblemException.badRequest("inconsistent-purpose", rule);
         });
+        purposes.lockCode(code);
         Purpose existing = purposes.findByIdOptional(code).orElse(null);
         if (existing != null) {
-            existing.apply(terms);
+            if (expectedVersion == null) {
+                throw ProblemException.conflict("purpose-exists", "Purpose " + code
+                        + " already exists; to change it, send expectedVersion with the version you read");
+            }
+            if (existing.version() != expectedVersion) {
+                throw ProblemException.conflict("purpose-version-conflict", "Purpose " + code
+                        + " has changed since the version in expectedVersion; read it again and re-apply the change");
+            }
+            existing.change(terms);
             auditLog.record("consent.purpose.changed", null, details(existing));
             return new Saved(existing, false);
+        }
+        if (expectedVersion != null) {
+            throw ProblemException.notFound("unknown-purpose", "Purpose " + code
+                    + " does not exist; add it without expectedVersion");
         }
         Purpose added = new Purpose(code, terms);
         purposes.persist(added);
@@ -54,7 +71,7 @@ public class PurposeCatalogue {
     }
 
     private static Map<String, Object> details(Purpose purpose) {
-        return Map.of("purpose", purpose.code(), "channel", purpose.channel().name(),
+        return Map.of("purpose", purpose.code(), "version", purpose.version(), "channel", purpose.channel().name(),
                 "lawfulBasis", purpose.lawfulBasis().name(), "softOptInAllowed", purpose.softOptInAllowed(),
                 "saleOrSharing", purpose.saleOrSharing(), "directMarketing", purpose.directMarketing());
     }

@@ -3,6 +3,7 @@ package com.justelegance.privacy.consent.service;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
+import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,8 @@ import java.util.Set;
 
 /**
  * Everything consent-service holds about a subject, for their access request (dsr-service calls it): current
- * state, the full decision history with its proof details decrypted, a receipt per decision, and the channels on
- * which their identifiers are suppressed. The identifiers themselves are only held as keyed hashes and cannot be
+ * state, the full decision history with its proof details decrypted, a receipt per decision, the order ids learnt
+ * from the storefront for soft opt-ins, and the channels on which their identifiers are suppressed. The identifiers themselves are only held as keyed hashes and cannot be
  * given back.
  */
 @ApplicationScoped
@@ -27,16 +28,18 @@ public class SubjectDataExport {
     private final ConsentLedger ledger;
     private final ConsentReceipts receipts;
     private final SuppressionList suppressionList;
+    private final SoftOptInRepository softOptIns;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public SubjectDataExport(CurrentConsentRepository currentConsents, ConsentLedger ledger,
-                             ConsentReceipts receipts, SuppressionList suppressionList, AuditLog auditLog,
-                             Clock clock) {
+                             ConsentReceipts receipts, SuppressionList suppressionList,
+                             SoftOptInRepository softOptIns, AuditLog auditLog, Clock clock) {
         this.currentConsents = currentConsents;
         this.ledger = ledger;
         this.receipts = receipts;
         this.suppressionList = suppressionList;
+        this.softOptIns = softOptIns;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -44,7 +47,7 @@ public class SubjectDataExport {
     /** The subject's data at one moment. */
     public record SubjectData(String subjectId, Instant exportedAt, List<CurrentConsent> currentConsents,
                               List<ConsentLedger.HistoryEntry> history, List<ConsentReceipts.Receipt> receipts,
-                              Set<Channel> suppressedChannels) {
+                              Set<Channel> suppressedChannels, List<String> knownOrders) {
     }
 
     @Transactional
@@ -52,7 +55,8 @@ public class SubjectDataExport {
         List<ConsentLedger.HistoryEntry> history = ledger.history(subjectId);
         List<ConsentDecision> decisions = history.stream().map(ConsentLedger.HistoryEntry::decision).toList();
         SubjectData data = new SubjectData(subjectId, clock.instant(), currentConsents.forSubject(subjectId), history,
-                receipts.receiptsFor(decisions), suppressionList.channelsForSubject(subjectId));
+                receipts.receiptsFor(decisions), suppressionList.channelsForSubject(subjectId),
+                softOptIns.ordersOf(subjectId));
         auditLog.record("consent.subject.exported", subjectId,
                 Map.of("decisions", history.size(), "purposes", data.currentConsents().size()));
         return data;

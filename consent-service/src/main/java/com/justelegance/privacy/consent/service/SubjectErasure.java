@@ -5,6 +5,7 @@ import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
+import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.consent.repository.SuppressionRepository;
 import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
@@ -29,8 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Erases a subject on ErasureRequested: the current state, the decision history with its proofs, and the link from
- * the subject to its identifier hashes go, and the subject's key is destroyed (so any copy of the encrypted proof,
+ * Erases a subject on ErasureRequested: the current state, the decision history with its proofs and soft opt-in
+ * records, the order ids learnt from the storefront, and the link from the subject to its identifier hashes go, and
+ * the subject's key is destroyed (so any copy of the encrypted proof,
  * in a backup say, is unreadable). Two things stay, and the receipt says so: the suppression entries (keyed hashes
  * and channels, so the person is never marketed to again) and a keyed hash of the subject id recording that the
  * erasure happened (so a late decision or unsubscribe link does not bring the ledger back).
@@ -43,6 +45,7 @@ public class SubjectErasure {
     private final ConsentDecisionRepository decisions;
     private final SuppressionRepository suppression;
     private final ErasedSubjectRepository erasedSubjects;
+    private final SoftOptInRepository softOptIns;
     private final SubjectKeys subjectKeys;
     private final KeyedHash keyedHash;
     private final Outbox outbox;
@@ -52,13 +55,15 @@ public class SubjectErasure {
 
     public SubjectErasure(ConsentLedger ledger, CurrentConsentRepository currentConsents, ConsentDecisionRepository decisions,
                           SuppressionRepository suppression, ErasedSubjectRepository erasedSubjects,
-                          SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox, AuditLog auditLog, Clock clock,
+                          SoftOptInRepository softOptIns, SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox,
+                          AuditLog auditLog, Clock clock,
                           @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.ledger = ledger;
         this.currentConsents = currentConsents;
         this.decisions = decisions;
         this.suppression = suppression;
         this.erasedSubjects = erasedSubjects;
+        this.softOptIns = softOptIns;
         this.subjectKeys = subjectKeys;
         this.keyedHash = keyedHash;
         this.outbox = outbox;
@@ -84,7 +89,9 @@ public class SubjectErasure {
         List<ProofDetails> proofs = ledger.history(subjectId).stream()
                 .flatMap(entry -> entry.proof().stream()).toList();
         long preferences = currentConsents.deleteForSubject(subjectId);
+        softOptIns.deleteSoftOptInsFor(subjectId);
         int decisionCount = decisions.deleteForSubject(subjectId);
+        int orders = softOptIns.deleteOrdersOf(subjectId);
         Map<IdentifierType, Long> identifiers = suppression.deleteContacts(subjectId);
         subjectKeys.destroy(subjectId);
         Instant now = clock.instant();
@@ -96,6 +103,7 @@ public class SubjectErasure {
         add(erased, DataCategory.DEVICE_INFO, proofs.stream().filter(p -> p.userAgent() != null).count());
         add(erased, DataCategory.EMAIL, identifiers.getOrDefault(IdentifierType.EMAIL, 0L));
         add(erased, DataCategory.PHONE, identifiers.getOrDefault(IdentifierType.PHONE, 0L));
+        add(erased, DataCategory.PURCHASE_HISTORY, orders);
         List<WithheldRecords> withheld = new ArrayList<>();
         if (suppressed) {
             withheld.add(new WithheldRecords(DataCategory.MARKETING_PREFERENCES, WithheldReason.SUPPRESSION_LIST,

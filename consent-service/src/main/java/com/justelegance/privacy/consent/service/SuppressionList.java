@@ -90,12 +90,19 @@ public class SuppressionList {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void follow(String subjectId, Collection<Channel> explicitlyGranted, Instant at) {
-        List<String> hashes = repository.contactHashes(subjectId);
-        if (hashes.isEmpty()) {
+        List<HashedIdentifier> contacts = repository.contacts(subjectId);
+        if (contacts.isEmpty()) {
             return;
         }
-        explicitlyGranted.forEach(channel -> repository.lift(hashes, channel));
-        repository.optedOutMarketingChannels(subjectId).forEach(channel -> repository.suppress(hashes, channel, at));
+        explicitlyGranted.forEach(channel -> repository.lift(reaching(contacts, channel), channel));
+        repository.optedOutMarketingChannels(subjectId)
+                .forEach(channel -> repository.suppress(reaching(contacts, channel), channel, at));
+    }
+
+    /** The hashes of those identifiers that can be used on the channel (e-mail addresses for EMAIL, and so on). */
+    private static List<String> reaching(List<HashedIdentifier> identifiers, Channel channel) {
+        return identifiers.stream().filter(identifier -> identifier.type().reaches(channel))
+                .map(HashedIdentifier::hash).toList();
     }
 
     /** Which of the identifiers are suppressed, by position; on one channel only when one is given. */
@@ -106,7 +113,10 @@ public class SuppressionList {
                 hashed.stream().map(HashedIdentifier::hash).collect(Collectors.toSet()));
         List<Suppressed> result = new ArrayList<>();
         for (int i = 0; i < hashed.size(); i++) {
-            Set<Channel> channels = new TreeSet<>(suppressed.getOrDefault(hashed.get(i).hash(), Set.of()));
+            HashedIdentifier identifier = hashed.get(i);
+            Set<Channel> channels = new TreeSet<>(suppressed.getOrDefault(identifier.hash(), Set.of()));
+            // Entries written before channels were matched to identifier types may pair a phone with EMAIL.
+            channels.removeIf(channel -> !identifier.type().reaches(channel));
             if (onlyChannel != null) {
                 channels.retainAll(Set.of(onlyChannel));
             }
@@ -123,18 +133,34 @@ public class SuppressionList {
     @Transactional
     public void add(List<RawIdentifier> identifiers, Set<Channel> channels) {
         Instant now = clock.instant();
-        Set<String> hashes = new LinkedHashSet<>();
-        hash(identifiers, "identifiers").forEach(identifier -> hashes.add(identifier.hash()));
-        channels.forEach(channel -> repository.suppress(hashes, channel, now));
-        auditLog.record("consent.suppression.added", null,
-                Map.of("identifiers", hashes.size(), "channels", channels.stream().map(Enum::name).sorted().toList()));
+        List<HashedIdentifier> hashed = hash(identifiers, "identifiers");
+        for (int i = 0; i < hashed.size(); i++) {
+            IdentifierType type = hashed.get(i).type();
+            if (channels.stream().noneMatch(type::reaches)) {
+                throw ProblemException.badRequest("channel-not-applicable", "identifiers[" + i + "]: a " + type
+                        + " identifier cannot be used on any of the channels given, so it cannot be suppressed on them");
+            }
+        }
+        for (Channel channel : channels) {
+            Set<String> hashes = new LinkedHashSet<>(reaching(hashed, channel));
+            repository.suppress(hashes, channel, now);
+        }
+        auditLog.record("consent.suppression.added", null, Map.of("identifiers", hashed.size(),
+                "channels", channels.stream().map(Enum::name).sorted().toList()));
     }
 
     /** The channels on which the subject's known identifiers are suppressed, for the subject's own access request. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Channel> channelsForSubject(String subjectId) {
+        List<HashedIdentifier> contacts = repository.contacts(subjectId);
+        Map<String, Set<Channel>> suppressed = repository.suppressedChannels(
+                contacts.stream().map(HashedIdentifier::hash).toList());
         Set<Channel> channels = new TreeSet<>();
-        repository.suppressedChannels(repository.contactHashes(subjectId)).values().forEach(channels::addAll);
+        for (HashedIdentifier contact : contacts) {
+            suppressed.getOrDefault(contact.hash(), Set.of()).stream()
+                    .filter(channel -> contact.type().reaches(channel))
+                    .forEach(channels::add);
+        }
         return channels;
     }
 }

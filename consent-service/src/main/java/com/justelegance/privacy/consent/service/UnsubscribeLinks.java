@@ -43,6 +43,8 @@ public class UnsubscribeLinks {
 
     /** Signature purpose: tokens signed for this use cannot be confused with any other keyed hash. */
     private static final String SIGNATURE_PURPOSE = "consent-unsubscribe-token-v1";
+    /** Far longer than any token issued; anything longer is not worth decoding. */
+    public static final int MAX_TOKEN_LENGTH = 512;
 
     private final ConsentLedger ledger;
     private final PolicyVersionRepository policyVersions;
@@ -100,13 +102,42 @@ public class UnsubscribeLinks {
     public record Redemption(String purpose, Outcome outcome) {
     }
 
+    /**
+     * What a link would do, for the page a browser shows before the person confirms.
+     *
+     * @param link               the link itself, which the page's one-click form posts to
+     * @param purposeDescription the purpose as the catalogue describes it
+     * @param alreadyUsed        whether the link was redeemed before
+     */
+    public record Preview(String link, String purposeDescription, boolean alreadyUsed) {
+    }
+
+    /**
+     * Checks a presented token as redemption would (signature, expiry, purpose) without changing anything: mail
+     * scanners open links, so only the POST of the one-click form acts.
+     */
+    @Transactional
+    public Preview preview(String presented) {
+        UnsubscribeToken token = verified(presented);
+        if (token.expiredAt(clock.instant())) {
+            throw expired();
+        }
+        Purpose purpose = ledger.knownPurpose(token.purpose());
+        return new Preview(config.baseUrl() + presented, purpose.description(), redemptions.isClaimed(token.tokenId()));
+    }
+
+    /** The catalogue's description of the purpose a redemption was for. */
+    @Transactional
+    public String purposeDescription(String purposeCode) {
+        return ledger.knownPurpose(purposeCode).description();
+    }
+
     @Transactional
     public Redemption redeem(String presented) {
         UnsubscribeToken token = verified(presented);
         Instant now = clock.instant();
         if (token.expiredAt(now)) {
-            throw ProblemException.gone("expired-unsubscribe-token",
-                    "This unsubscribe link has expired; marketing choices can be changed in account settings");
+            throw expired();
         }
         Purpose purpose = ledger.knownPurpose(token.purpose());
         if (!redemptions.claim(token.tokenId(), now, token.expiresAt())) {
@@ -127,7 +158,15 @@ public class UnsubscribeLinks {
         return new Redemption(purpose.code(), Outcome.UNSUBSCRIBED);
     }
 
+    private static ProblemException expired() {
+        return ProblemException.gone("expired-unsubscribe-token",
+                "This unsubscribe link has expired; marketing choices can be changed in account settings");
+    }
+
     private UnsubscribeToken verified(String presented) {
+        if (presented == null || presented.length() > MAX_TOKEN_LENGTH) {
+            throw ProblemException.badRequest("malformed-unsubscribe-token", "This is not an unsubscribe token");
+        }
         try {
             return UnsubscribeToken.decode(presented, mac);
         } catch (UnsubscribeToken.RejectedException e) {
