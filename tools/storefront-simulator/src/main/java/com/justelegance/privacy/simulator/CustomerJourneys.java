@@ -110,8 +110,10 @@ public final class CustomerJourneys {
                 }
             }
             if (emailMarketing && chance(0.15)) {
+                // The storefront may only claim sources it stands for: an unsubscribe link is redeemed by the
+                // person, not recorded by the storefront, so a later opt-out is made in the account settings.
                 actions.add(new StorefrontAction.DecideConsent(subject, "EMAIL_MARKETING", "WITHDRAWN",
-                        "UNSUBSCRIBE_LINK", "REJECT"));
+                        "ACCOUNT_SETTINGS", "SAVE"));
             }
             if (hasAccount && chance(0.05)) {
                 at = later(at);

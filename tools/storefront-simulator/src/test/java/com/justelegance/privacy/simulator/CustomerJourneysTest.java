@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
@@ -43,6 +46,16 @@ class CustomerJourneysTest {
                 }
             }
         }
+    }
+
+    @Test
+    void consentChoicesClaimOnlySourcesTheStorefrontMayRecord() {
+        // consent-service refuses the storefront role any other source (customer service, unsubscribe links).
+        Set<String> storefrontSources = Set.of("CHECKOUT", "REGISTRATION", "ACCOUNT_SETTINGS", "COOKIE_BANNER");
+        List<String> claimed = actions.stream().filter(StorefrontAction.DecideConsent.class::isInstance)
+                .map(a -> ((StorefrontAction.DecideConsent) a).source()).distinct().toList();
+        assertThat(claimed.isEmpty(), equalTo(false));
+        assertThat(claimed, everyItem(in(storefrontSources)));
     }
 
     @Test
