@@ -90,7 +90,7 @@ class ContactTimelineTest {
             String marker = "poison-marker-" + UUID.randomUUID();
             TestEvents.send(Topics.CONSENT, subject, marker);
             List<ConsumerRecord<String, String>> deadLettered = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 deadLettered.addAll(deadLetters.drain(Duration.ofMillis(100)));
                 return deadLettered.stream().anyMatch(r -> marker.equals(r.value()));
             });
