@@ -44,7 +44,9 @@ public class PurgeResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Run the purge now: request erasure of every subject past its due date and not held")
     public Response run() {
-        PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName());
+        PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
+                .orElseThrow(() -> ProblemException.conflict("purge-run-in-progress", "A purge run is in "
+                        + "progress; its outcome is in the run log when it ends"));
         return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
                 .build();
     }
