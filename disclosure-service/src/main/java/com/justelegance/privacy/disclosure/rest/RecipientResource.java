@@ -85,7 +85,7 @@ public class RecipientResource {
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
         }
-        return RecipientView.of(registry.update(code, request.terms()));
+        return RecipientView.of(registry.update(code, request.terms(), request.expectedVersion()));
     }
 
     @GET
