@@ -13,6 +13,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * A third party that receives customers' data: who it is, what it receives, why and on what footing, where it is,
- * and how it takes Art. 19 notices.
+ * and how it takes Art. 19 notices. Versioned: a change applies only to the version it was based on.
  */
 @Entity
 @Table(name = "recipient")
@@ -80,6 +81,10 @@ public class Recipient {
     @Column(name = "notice_response_days", nullable = false)
     private int noticeResponseDays;
 
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Recipient() {
     }
 
@@ -110,6 +115,11 @@ public class Recipient {
         return new RecipientTerms(displayName, category, role, dataCategories(), purpose, lawfulBasis,
                 consentPurpose, country, transferSafeguard, privacyPolicyUrl, noticeChannel, noticeAddress,
                 noticeResponseDays);
+    }
+
+    /** How many times the recipient was changed since it was registered. */
+    public long version() {
+        return version;
     }
 
     public String code() {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,7 +21,7 @@ import java.util.UUID;
 /**
  * An Art. 19 notice to one recipient that an erasure or rectification happened. It names the subject only as a
  * keyed hash; the references the recipient knows the data by (order ids, its own case reference) are kept until
- * the notice is closed, then cleared.
+ * the notice is closed, then cleared. Versioned: of two outcomes recorded at once only the first is written.
  */
 @Entity
 @Table(name = "recipient_notice")
@@ -81,6 +82,10 @@ public class RecipientNotice {
 
     @Column(name = "withheld_from_subject", nullable = false, updatable = false)
     private boolean withheldFromSubject;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     protected RecipientNotice() {
     }

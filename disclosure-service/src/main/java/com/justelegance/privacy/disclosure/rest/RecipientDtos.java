@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -29,7 +30,8 @@ public final class RecipientDtos {
     /**
      * A recipient as the privacy officer registers or changes it.
      *
-     * @param code required when registering; when changing, absent or equal to the code in the path
+     * @param code            required when registering; when changing, absent or equal to the code in the path
+     * @param expectedVersion when changing, the version last read, to refuse a change made meanwhile; optional
      */
     public record RecipientRequest(
             @Pattern(regexp = Recipient.CODE_PATTERN) String code,
@@ -45,7 +47,8 @@ public final class RecipientDtos {
             @Size(max = 500) String privacyPolicyUrl,
             @NotNull NoticeChannel noticeChannel,
             @Size(max = 500) String noticeAddress,
-            @NotNull @Min(1) @Max(365) Integer noticeResponseDays) {
+            @NotNull @Min(1) @Max(365) Integer noticeResponseDays,
+            @PositiveOrZero Long expectedVersion) {
 
         RecipientTerms terms() {
             return new RecipientTerms(displayName, category, role, dataCategories, purpose, lawfulBasis,
@@ -59,14 +62,14 @@ public final class RecipientDtos {
                                 List<DataCategory> dataCategories, String purpose, LawfulBasis lawfulBasis,
                                 String consentPurpose, String country, TransferSafeguard transferSafeguard,
                                 String privacyPolicyUrl, NoticeChannel noticeChannel, String noticeAddress,
-                                int noticeResponseDays) {
+                                int noticeResponseDays, long version) {
 
         static RecipientView of(Recipient recipient) {
             RecipientTerms terms = recipient.terms();
             return new RecipientView(recipient.code(), terms.displayName(), terms.category(), terms.role(),
                     recipient.dataCategories().stream().toList(), terms.purpose(), terms.lawfulBasis(),
                     terms.consentPurpose(), terms.country(), terms.transferSafeguard(), terms.privacyPolicyUrl(),
-                    terms.noticeChannel(), terms.noticeAddress(), terms.noticeResponseDays());
+                    terms.noticeChannel(), terms.noticeAddress(), terms.noticeResponseDays(), recipient.version());
         }
     }
 }

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -66,6 +69,9 @@ public class RecipientResource {
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Register a new recipient")
+    @APIResponse(responseCode = "201", description = "The recipient as registered; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecipientView.class)))
     public Response register(@NotNull @Valid RecipientRequest request, @Context UriInfo uri) {
         if (request.code() == null) {
             throw ProblemException.badRequest("code-required", "A new recipient needs a code");
@@ -85,7 +91,7 @@ public class RecipientResource {
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
         }
-        return RecipientView.of(registry.update(code, request.terms()));
+        return RecipientView.of(registry.update(code, request.terms(), request.expectedVersion()));
     }
 
     @GET

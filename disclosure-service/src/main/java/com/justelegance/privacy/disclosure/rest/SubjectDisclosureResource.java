@@ -28,6 +28,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -80,6 +83,9 @@ public class SubjectDisclosureResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Record a disclosure that did not come from an event: a police request, a fraud check, "
             + "a credit reference")
+    @APIResponse(responseCode = "201", description = "The disclosure as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubjectDisclosureView.class)))
     public Response record(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @NotNull @Valid RecordDisclosureRequest request) {

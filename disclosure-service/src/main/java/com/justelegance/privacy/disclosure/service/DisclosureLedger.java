@@ -4,6 +4,7 @@ import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.OrderRecipients;
 import com.justelegance.privacy.disclosure.domain.Recipient;
+import com.justelegance.privacy.disclosure.repository.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.NewEntry;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
@@ -36,14 +37,16 @@ import java.util.Set;
 public class DisclosureLedger {
 
     private final DisclosureRepository disclosures;
+    private final ConcurrentChanges changes;
     private final RecipientRepository recipients;
     private final SubjectKeys subjectKeys;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public DisclosureLedger(DisclosureRepository disclosures, RecipientRepository recipients,
+    public DisclosureLedger(DisclosureRepository disclosures, ConcurrentChanges changes, RecipientRepository recipients,
                             SubjectKeys subjectKeys, AuditLog auditLog, Clock clock) {
         this.disclosures = disclosures;
+        this.changes = changes;
         this.recipients = recipients;
         this.subjectKeys = subjectKeys;
         this.auditLog = auditLog;
@@ -114,14 +117,14 @@ public class DisclosureLedger {
             throw ProblemException.badRequest("disclosed-in-future", "disclosedAt must not be in the future");
         }
         if (disclosures.exists(subjectId, recipient.code(), DisclosureSource.RECORDED, request.reference())) {
-            throw ProblemException.conflict("disclosure-exists", "A disclosure to " + recipient.code()
-                    + " with this reference is already recorded for the subject");
+            throw disclosureExists(recipient);
         }
         byte[] note = request.note() == null ? null : subjectKeys.encrypt(subjectId, request.note());
         Disclosure disclosure = new Disclosure(subjectId, recipient.code(), DisclosureSource.RECORDED,
                 request.reference(), request.dataCategories(), request.legalBasis(), request.disclosedAt(), now,
                 request.withholdFromSubject(), note);
-        disclosures.persist(disclosure);
+        // The same disclosure recorded twice at once: both found none, the unique key lets one in.
+        changes.saveOrConflict(() -> disclosures.persist(disclosure), () -> disclosureExists(recipient));
         auditLog.record("disclosure.recorded", subjectId, Map.of("recipient", recipient.code(),
                 "legalBasis", request.legalBasis().name(), "withheldFromSubject", request.withholdFromSubject()));
         return disclosure;
@@ -165,5 +168,10 @@ public class DisclosureLedger {
     }
 
     private record Order(EventEnvelope<?> event, OrderPlaced payload, List<String> recipients) {
+    }
+
+    private static ProblemException disclosureExists(Recipient recipient) {
+        return ProblemException.conflict("disclosure-exists", "A disclosure to " + recipient.code()
+                + " with this reference is already recorded for the subject");
     }
 }

@@ -16,6 +16,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,8 @@ public class NoticeDelivery {
     }
 
     private Optional<Attempt> prepare(UUID noticeId) {
-        RecipientNotice notice = notices.findById(noticeId);
+        // Locked, so a person's outcome recorded meanwhile waits for this change and then finds it (409).
+        RecipientNotice notice = notices.findById(noticeId, LockModeType.PESSIMISTIC_WRITE);
         if (notice == null || notice.status() != NoticeStatus.DELIVERING) {
             return Optional.empty();
         }
@@ -88,7 +90,7 @@ public class NoticeDelivery {
     }
 
     private void record(UUID noticeId, Outcome outcome) {
-        RecipientNotice notice = notices.findById(noticeId);
+        RecipientNotice notice = notices.findById(noticeId, LockModeType.PESSIMISTIC_WRITE);
         if (notice.status() != NoticeStatus.DELIVERING) {
             return; // a person recorded an outcome while the post was under way
         }

@@ -5,6 +5,7 @@ import com.justelegance.privacy.disclosure.domain.NoticeKind;
 import com.justelegance.privacy.disclosure.domain.NoticeStatus;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientNotice;
+import com.justelegance.privacy.disclosure.repository.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.NoticeRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
@@ -38,15 +39,17 @@ import java.util.stream.Collectors;
 public class RecipientNotices {
 
     private final NoticeRepository notices;
+    private final ConcurrentChanges changes;
     private final DisclosureRepository disclosures;
     private final RecipientRepository recipients;
     private final KeyedHash keyedHash;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public RecipientNotices(NoticeRepository notices, DisclosureRepository disclosures,
+    public RecipientNotices(NoticeRepository notices, ConcurrentChanges changes, DisclosureRepository disclosures,
                             RecipientRepository recipients, KeyedHash keyedHash, AuditLog auditLog, Clock clock) {
         this.notices = notices;
+        this.changes = changes;
         this.disclosures = disclosures;
         this.recipients = recipients;
         this.keyedHash = keyedHash;
@@ -103,6 +106,7 @@ public class RecipientNotices {
     @Transactional
     public RecipientNotice recordOutcome(UUID id, NoticeStatus outcome, String explanation) {
         RecipientNotice notice = one(id);
+        NoticeStatus before = notice.status();
         try {
             notice.recordOutcome(outcome, explanation, clock.instant());
         } catch (IllegalStateException e) {
@@ -111,6 +115,8 @@ public class RecipientNotices {
             throw ProblemException.badRequest("explanation-required", e.getMessage()
                     + ": say why telling the recipient cannot be done or would take disproportionate effort");
         }
+        changes.saveOrConflict(() -> ProblemException.conflict("notice-state", "The notice changed from "
+                + before + " while this outcome was recorded; read it again"));
         auditLog.record("disclosure.notice.outcome", null, Map.of("notice", id.toString(),
                 "recipient", notice.recipientCode(), "outcome", outcome.name()));
         return notice;

@@ -2,6 +2,7 @@ package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientTerms;
+import com.justelegance.privacy.disclosure.repository.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.problem.ProblemException;
@@ -16,10 +17,12 @@ import java.util.Map;
 public class RecipientRegistry {
 
     private final RecipientRepository recipients;
+    private final ConcurrentChanges changes;
     private final AuditLog auditLog;
 
-    public RecipientRegistry(RecipientRepository recipients, AuditLog auditLog) {
+    public RecipientRegistry(RecipientRepository recipients, ConcurrentChanges changes, AuditLog auditLog) {
         this.recipients = recipients;
+        this.changes = changes;
         this.auditLog = auditLog;
     }
 
@@ -37,20 +40,29 @@ public class RecipientRegistry {
     public Recipient register(String code, RecipientTerms terms) {
         requireSound(terms);
         if (recipients.findByIdOptional(code).isPresent()) {
-            throw ProblemException.conflict("recipient-exists", "A recipient with code " + code
-                    + " is already registered; change it with PUT");
+            throw exists(code);
         }
         Recipient recipient = new Recipient(code, terms);
         recipients.persist(recipient);
+        // Registrations of the same code at once all found it free; the primary key lets one in.
+        changes.saveOrConflict(() -> exists(code));
         auditLog.record("disclosure.recipient.registered", null, Map.of("recipient", code));
         return recipient;
     }
 
+    /**
+     * Replaces the recipient's terms. {@code expectedVersion}, when given, must be the version the caller last read;
+     * changes made at once from the same version are refused but for the first.
+     */
     @Transactional
-    public Recipient update(String code, RecipientTerms terms) {
+    public Recipient update(String code, RecipientTerms terms, Long expectedVersion) {
         requireSound(terms);
         Recipient recipient = recipients.findByIdOptional(code).orElseThrow(() -> unknown(code));
+        if (expectedVersion != null && recipient.version() != expectedVersion) {
+            throw versionConflict(code);
+        }
         recipient.apply(terms);
+        changes.saveOrConflict(() -> versionConflict(code));
         auditLog.record("disclosure.recipient.updated", null, Map.of("recipient", code));
         return recipient;
     }
@@ -58,6 +70,16 @@ public class RecipientRegistry {
     /** The problem for a recipient code the registry does not know. */
     public static ProblemException unknown(String code) {
         return ProblemException.notFound("unknown-recipient", "No recipient is registered with code " + code);
+    }
+
+    private static ProblemException exists(String code) {
+        return ProblemException.conflict("recipient-exists", "A recipient with code " + code
+                + " is already registered; change it with PUT");
+    }
+
+    private static ProblemException versionConflict(String code) {
+        return ProblemException.conflict("recipient-version-conflict", "Recipient " + code
+                + " was changed since the version given; read it again before changing it");
     }
 
     private static void requireSound(RecipientTerms terms) {

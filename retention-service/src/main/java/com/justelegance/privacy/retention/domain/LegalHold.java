@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A legal hold on a subject's data: while it is active the subject is never purged. Placed and released by the
- * privacy officer; a hold with an end date lapses by itself after that day (UTC).
+ * privacy officer; a hold with an end date lapses by itself after that day (UTC). Versioned, so that of two
+ * concurrent releases only the first to commit changes the row.
  */
 @Entity
 @Table(name = "legal_hold")
@@ -47,6 +49,10 @@ public class LegalHold {
 
     @Column(name = "released_by")
     private String releasedBy;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     protected LegalHold() {
     }

@@ -129,8 +129,20 @@ public class ErasureRepository {
                 .executeUpdate() > 0;
     }
 
-    /** Closes those of the requests for which every expected service has sent its receipt. */
+    /**
+     * Closes those of the requests for which every expected service has sent its receipt.
+     *
+     * <p>The open requests are locked first: two transactions each recording the last-but-one and the last receipt
+     * would otherwise each count only their own and neither would close the request. Waiting for the lock lets the
+     * count see the receipts committed meanwhile. ({@code NO KEY UPDATE} does not conflict with the key-share lock
+     * a receipt's foreign key takes.)
+     */
     public int closeAnswered(Collection<String> requestIds, Collection<String> expectedServices, Instant now) {
+        entityManager.createNativeQuery("""
+                        SELECT request_id FROM erasure_request WHERE request_id IN (:requests) AND closed_at IS NULL
+                        ORDER BY request_id FOR NO KEY UPDATE""")
+                .setParameter("requests", requestIds)
+                .getResultList();
         return entityManager.createNativeQuery("""
                         UPDATE erasure_request r SET closed_at = :now
                         WHERE r.request_id IN (:requests) AND r.closed_at IS NULL

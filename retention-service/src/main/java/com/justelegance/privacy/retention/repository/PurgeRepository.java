@@ -125,6 +125,14 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
         });
     }
 
+    /** Marks runs still RUNNING as failed; only for the holder of the {@link PurgeLock}, when none can be running. */
+    public int abandonUnfinished(Instant now) {
+        return entityManager.createNativeQuery(
+                        "UPDATE purge_run SET status = 'FAILED', finished_at = :now WHERE status = 'RUNNING'")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     /** The most recent runs, newest first. */
     public List<PurgeRun> recent(int limit) {
         return find("order by startedAt desc").page(0, limit).list();

@@ -20,6 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -61,6 +64,9 @@ public class HoldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Place a legal hold: the subject is not purged until it is released or ends")
+    @APIResponse(responseCode = "201", description = "The hold as placed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LegalHoldView.class)))
     public Response place(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @NotNull @Valid LegalHoldRequest request) {

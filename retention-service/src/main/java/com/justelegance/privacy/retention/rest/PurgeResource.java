@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -43,8 +46,13 @@ public class PurgeResource {
     @Path("/purge-runs")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Run the purge now: request erasure of every subject past its due date and not held")
+    @APIResponse(responseCode = "201", description = "The run, finished, as the run log records it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PurgeRunView.class)))
     public Response run() {
-        PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName());
+        PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
+                .orElseThrow(() -> ProblemException.conflict("purge-run-in-progress", "A purge run is in "
+                        + "progress; its outcome is in the run log when it ends"));
         return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
                 .build();
     }

@@ -26,6 +26,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -69,6 +72,12 @@ public class RetentionRuleResource {
     @Path("/{category}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Create or change the rule of a record category; recomputes every subject's due date")
+    @APIResponse(responseCode = "201", description = "The rule was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "200", description = "The rule was changed, or already had these terms",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleView.class)))
     public Response put(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
                         @NotNull @Valid RuleRequest request) {
         RetentionRuleService.RuleChange change = rules.put(category, new RetentionRuleService.RuleTerms(

@@ -69,8 +69,10 @@ public class HoldService {
         LegalHold hold = holds.findByIdOptional(holdId).orElseThrow(() -> ProblemException.notFound(
                 "hold-not-found", "There is no legal hold " + holdId));
         if (!hold.release(clock.instant(), actor)) {
-            throw ProblemException.conflict("hold-already-released", "The legal hold was released before");
+            throw alreadyReleased();
         }
+        // Concurrent releases all read the hold unreleased; its version lets only the first one write.
+        holds.saveOrConflict(HoldService::alreadyReleased);
         auditLog.record("retention.legal-hold.released", hold.subjectId(), Map.of("holdId", holdId.toString()));
         return hold;
     }
@@ -116,6 +118,10 @@ public class HoldService {
                 }
             }
         }
+    }
+
+    private static ProblemException alreadyReleased() {
+        return ProblemException.conflict("hold-already-released", "The legal hold was released before");
     }
 
     private LocalDate today() {

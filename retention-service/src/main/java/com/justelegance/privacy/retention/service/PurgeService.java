@@ -9,6 +9,7 @@ import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.retention.config.RetentionConfig;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
+import com.justelegance.privacy.retention.repository.PurgeLock;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
 import io.quarkus.logging.Log;
@@ -32,15 +33,17 @@ import java.util.UUID;
  * The purge: every subject past its erasure due date and not held gets ErasureRequested through the outbox, with
  * reason RETENTION_EXPIRED, or DATA_REAPPEARED_AFTER_ERASURE when data about an erased subject came back.
  *
- * <p>A run works in batches, one transaction each: it claims due subjects with {@code FOR UPDATE SKIP LOCKED},
- * requests their erasure and marks them requested. Several runs at once (several instances, or a manual run
- * during a scheduled one) therefore split the subjects between them and request each one once. Every run is
- * recorded in the run log. The preview answers the same question without claiming or requesting anything.
+ * <p>Runs go one at a time across all instances ({@link PurgeLock}): a run asked for while another is in progress
+ * is not started. A run works in batches, one transaction each: it claims due subjects with
+ * {@code FOR UPDATE SKIP LOCKED}, requests their erasure and marks them requested, so a subject being held at that
+ * moment is not taken and no subject is requested twice. Every run is recorded in the run log. The preview answers
+ * the same question without claiming or requesting anything.
  */
 @ApplicationScoped
 public class PurgeService {
 
     private final PurgeRepository purges;
+    private final PurgeLock purgeLock;
     private final ErasureRepository erasures;
     private final RetentionRuleRepository rules;
     private final Outbox outbox;
@@ -50,11 +53,12 @@ public class PurgeService {
     private final int batchSize;
     private final String serviceName;
 
-    public PurgeService(PurgeRepository purges, ErasureRepository erasures, RetentionRuleRepository rules,
+    public PurgeService(PurgeRepository purges, PurgeLock purgeLock, ErasureRepository erasures, RetentionRuleRepository rules,
                         Outbox outbox, KeyedHash keyedHash, AuditLog auditLog, Clock clock,
                         RetentionConfig config,
                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;
+        this.purgeLock = purgeLock;
         this.erasures = erasures;
         this.rules = rules;
         this.outbox = outbox;
@@ -79,13 +83,29 @@ public class PurgeService {
     }
 
     /**
-     * Runs the purge to the end and returns its log entry. Subjects are due when their due date is not later than
-     * the moment the run started.
+     * Runs the purge to the end and returns its log entry, or nothing when another run is in progress (on this or
+     * another instance). Subjects are due when their due date is not later than the moment the run started.
      */
-    public PurgeRun run(PurgeRun.Trigger trigger, String startedBy) {
+    public Optional<PurgeRun> run(PurgeRun.Trigger trigger, String startedBy) {
+        Optional<PurgeLock.Held> lock = purgeLock.tryAcquire();
+        if (lock.isEmpty()) {
+            Log.infof("Purge run (%s) not started: another run is in progress", trigger.name().toLowerCase());
+            return Optional.empty();
+        }
+        try (PurgeLock.Held held = lock.get()) {
+            return Optional.of(runAlone(trigger, startedBy));
+        }
+    }
+
+    private PurgeRun runAlone(PurgeRun.Trigger trigger, String startedBy) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         PurgeRun run = QuarkusTransaction.requiringNew().call(() -> {
+            // With the lock held no other run can be going: a RUNNING entry is left from an instance that died.
+            int abandoned = purges.abandonUnfinished(now);
+            if (abandoned > 0) {
+                Log.warnf("Marked %d purge runs left unfinished by a stopped instance as failed", abandoned);
+            }
             PurgeRepository.DueCounts due = purges.countDue(now, today);
             PurgeRun started = new PurgeRun(trigger, startedBy, now, due.due(), due.held());
             purges.persist(started);

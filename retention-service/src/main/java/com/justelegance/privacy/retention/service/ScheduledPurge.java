@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Starts the purge on the configured schedule ({@code retention.purge.cron}, {@code off} to disable). Safe on every
- * instance at once: runs split the due subjects between them.
+ * instance at once: one instance runs it, the others find a run in progress and leave it be.
  */
 @ApplicationScoped
 public class ScheduledPurge {

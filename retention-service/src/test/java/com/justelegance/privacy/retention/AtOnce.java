@@ -1,0 +1,58 @@
+package com.justelegance.privacy.retention;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/** The same call made by {@link #CALLS} callers at once: each on its own thread, released together. */
+final class AtOnce {
+
+    static final int CALLS = 20;
+
+    private AtOnce() {
+    }
+
+    /** Starts the calls; their answers come as they complete. */
+    static List<CompletableFuture<ExtractableResponse<Response>>> start(
+            Supplier<ExtractableResponse<Response>> call) {
+        CyclicBarrier together = new CyclicBarrier(CALLS);
+        ExecutorService callers = Executors.newFixedThreadPool(CALLS);
+        try {
+            return IntStream.range(0, CALLS)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            together.await(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("The callers were not released together", e);
+                        }
+                        return call.get();
+                    }, callers))
+                    .toList();
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    /** Makes the calls and returns every answer. */
+    static List<ExtractableResponse<Response>> call(Supplier<ExtractableResponse<Response>> call) {
+        return start(call).stream().map(CompletableFuture::join).toList();
+    }
+
+    /** The HTTP statuses of the answers, lowest first. */
+    static List<Integer> statuses(List<ExtractableResponse<Response>> answers) {
+        return answers.stream().map(ExtractableResponse::statusCode).sorted().toList();
+    }
+
+    /** One success with the given status, and a 409 for every other caller, lowest first. */
+    static List<Integer> oneWinner(int success) {
+        return IntStream.range(0, CALLS).mapToObj(i -> i == 0 ? success : 409).sorted().toList();
+    }
+}

@@ -1,0 +1,218 @@
+package com.justelegance.privacy.retention;
+
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.config.RetentionConfig;
+import com.justelegance.privacy.retention.repository.ErasureRepository;
+import com.justelegance.privacy.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static com.justelegance.privacy.retention.AtOnce.oneWinner;
+import static com.justelegance.privacy.retention.AtOnce.statuses;
+import static com.justelegance.privacy.retention.RetentionApi.placeLegalHold;
+import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Every state change here is made by one caller only, however many ask at once: twenty officers releasing the same
+ * hold, changing the same rule version or starting the purge together get one success and nineteen 409s, and the
+ * database shows one change and one audit entry. Receipts arriving together close their erasure once.
+ */
+@QuarkusTest
+class ConcurrentChangesTest {
+
+    private static final String PROBLEMS = "https://privacy.justelegance.com/problems/";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ErasureRepository erasures;
+
+    @Inject
+    RetentionConfig config;
+
+    @Test
+    void twentyReleasesOfOneLegalHoldAtOnceReleaseItOnce() {
+        String subject = newSubject();
+        String holdId = placeLegalHold(subject);
+
+        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> asOfficer()
+                .when().post("/api/v1/legal-holds/{hold}/release", holdId)
+                .then().extract());
+
+        assertThat(statuses(answers), equalTo(oneWinner(200)));
+        assertConflicts(answers, "hold-already-released");
+        assertThat(auditEntries("retention.legal-hold.released", subject, holdId), equalTo(1L));
+        assertThat(count("SELECT count(*) FROM legal_hold WHERE id = CAST(:key AS uuid) AND version = 1", holdId),
+                equalTo(1L));
+    }
+
+    @Test
+    void twentyChangesOfTheSameRuleVersionAtOnceMakeOneNewVersion() {
+        String category = "TEST_AT_ONCE_" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000);
+        // Same terms as GENERAL, so no subject's due date moves while it exists.
+        putRule(category, "Created for a test", 0).statusCode(201);
+        try {
+            List<ExtractableResponse<Response>> answers = AtOnce.call(() -> putRule(category, "Changed at once", 1)
+                    .extract());
+
+            assertThat(statuses(answers), equalTo(oneWinner(200)));
+            assertConflicts(answers, "rule-version-conflict");
+            given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                    .when().get("/api/v1/retention-rules/history?category={category}", category)
+                    .then().statusCode(200)
+                    .body("version", equalTo(List.of(2, 1)));
+            assertThat(auditEntries("retention.rule.updated", null, category), equalTo(1L));
+        } finally {
+            asOfficer().when().delete("/api/v1/retention-rules/{category}", category).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void twentyPurgeRunsAskedForAtOnceStartOneAndTheOthersAreToldOneIsInProgress() throws Exception {
+        long runsBefore = count("SELECT count(*) FROM purge_run", null);
+        long auditBefore = count("SELECT count(*) FROM audit_entry WHERE action = 'retention.purge.run'", null);
+        List<CompletableFuture<ExtractableResponse<Response>>> calls;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                // The run that gets going waits here, so it is still in progress while the other nineteen ask.
+                lock.execute("LOCK TABLE purge_run IN EXCLUSIVE MODE");
+                calls = AtOnce.start(() -> asOfficer().when().post("/api/v1/purge-runs").then().extract());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> calls.stream().filter(CompletableFuture::isDone).count() == AtOnce.CALLS - 1);
+            } finally {
+                blocker.rollback();
+                blocker.setAutoCommit(true);
+            }
+        }
+        List<ExtractableResponse<Response>> answers = calls.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses(answers), equalTo(oneWinner(201)));
+        assertConflicts(answers, "purge-run-in-progress");
+        assertThat(count("SELECT count(*) FROM purge_run", null), equalTo(runsBefore + 1));
+        assertThat(count("SELECT count(*) FROM purge_run WHERE status = 'RUNNING'", null), equalTo(0L));
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'retention.purge.run'", null),
+                equalTo(auditBefore + 1));
+    }
+
+    @Test
+    void theLastReceiptsOfAnErasureCommittedTogetherCloseIt() throws Exception {
+        String requestId = "ret-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO erasure_request (request_id, subject_ref, reason, requested_at)
+                        VALUES (:request, :ref, 'RETENTION_EXPIRED', :now)""")
+                .setParameter("request", requestId)
+                .setParameter("ref", "ref-" + UUID.randomUUID())
+                .setParameter("now", now)
+                .executeUpdate());
+        List<String> services = List.copyOf(config.erasure().expectedReceipts());
+        // Every service's receipt is written before any transaction closes: each sees only its own receipt
+        // unless closing waits for the others.
+        CyclicBarrier allWritten = new CyclicBarrier(services.size());
+        ExecutorService consumers = Executors.newFixedThreadPool(services.size());
+        try {
+            List<CompletableFuture<Void>> receipts = services.stream()
+                    .map(service -> CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        erasures.recordReceipt(requestId, service, now, "[]", "[]", now);
+                        awaitOthers(allWritten);
+                        erasures.closeAnswered(List.of(requestId), services, now);
+                    }), consumers))
+                    .toList();
+            receipts.forEach(CompletableFuture::join);
+        } finally {
+            consumers.shutdown();
+        }
+
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/erasure-requests/{request}", requestId)
+                .then().statusCode(200)
+                .body("closedAt", notNullValue())
+                .body("awaiting", equalTo(List.of()));
+    }
+
+    private static RequestSpecification asOfficer() {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER)).contentType(ContentType.JSON);
+    }
+
+    private static ValidatableResponse putRule(String category, String reason, int expectedVersion) {
+        return asOfficer()
+                .body(Map.of("anchor", "LAST_CONTACT", "period", "P6Y", "action", "ERASE", "reason", reason,
+                        "expectedVersion", expectedVersion))
+                .when().put("/api/v1/retention-rules/{category}", category)
+                .then();
+    }
+
+    private static void assertConflicts(List<ExtractableResponse<Response>> answers, String problem) {
+        List<ExtractableResponse<Response>> conflicts = answers.stream().filter(a -> a.statusCode() == 409).toList();
+        assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
+                everyItem(equalTo("application/problem+json")));
+        assertThat(conflicts.stream().map(a -> a.jsonPath().getString("type")).toList(),
+                everyItem(equalTo(PROBLEMS + problem)));
+    }
+
+    /** Audit entries of an action, about the subject if given, whose details mention {@code mentioning}. */
+    private static long auditEntries(String action, String subject, String mentioning) {
+        JsonPath entries = given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .queryParam("limit", 1000)
+                .queryParams(subject == null ? Map.of() : Map.of("subjectId", subject))
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, String>> all = entries.getList("$");
+        return all.stream()
+                .filter(entry -> entry.get("action").equals(action) && entry.get("details").contains(mentioning))
+                .count();
+    }
+
+    private long count(String sql, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            if (key != null) {
+                query.setParameter("key", key);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    private static void awaitOthers(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The receipts were not written together", e);
+        }
+    }
+}
