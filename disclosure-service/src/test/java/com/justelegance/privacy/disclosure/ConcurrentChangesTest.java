@@ -1,6 +1,7 @@
 package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.AtOnce;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.justelegance.privacy.disclosure.AtOnce.oneWinner;
-import static com.justelegance.privacy.disclosure.AtOnce.statuses;
+import static com.justelegance.privacy.testing.AtOnce.oneWinner;
+import static com.justelegance.privacy.testing.AtOnce.statuses;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;

@@ -1,11 +1,9 @@
 package com.justelegance.privacy.disclosure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,23 +27,21 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class OpenApiStatusTest {
 
-    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-
     @Test
-    void everyWriteOperationDocumentsTheSuccessStatusItAnswers() throws Exception {
+    void everyWriteOperationDocumentsTheSuccessStatusItAnswers() {
         Map<String, Set<Integer>> answered = new TreeMap<>();
         String code = "TEST_" + UUID.randomUUID().toString().replace("-", "_").toUpperCase().substring(0, 20);
         String recipient = Api.recipient(code, "COURIER", "\"CONTACT_NAME\"", "EMAIL", "privacy@courier.example");
         String subject = newSubject();
 
-        record(answered, "POST /api/v1/recipients",
+        OpenApiStatuses.record(answered, "POST /api/v1/recipients",
                 Api.as(Roles.PRIVACY_OFFICER).body(recipient).when().post("/api/v1/recipients"));
-        record(answered, "PUT /api/v1/recipients/{code}",
+        OpenApiStatuses.record(answered, "PUT /api/v1/recipients/{code}",
                 Api.as(Roles.PRIVACY_OFFICER).body(recipient).when().put("/api/v1/recipients/{code}", code));
-        record(answered, "POST /api/v1/subjects/{subjectId}/disclosures", Api.as(Roles.PRIVACY_OFFICER)
+        OpenApiStatuses.record(answered, "POST /api/v1/subjects/{subjectId}/disclosures", Api.as(Roles.PRIVACY_OFFICER)
                 .body(Api.disclosure("DPD", "\"CONTACT_NAME\"", "CONTRACT", newId("ref"), false, null))
                 .when().post("/api/v1/subjects/{s}/disclosures", subject));
-        record(answered, "POST /api/v1/audience-uploads", Api.as(Roles.MARKETING)
+        OpenApiStatuses.record(answered, "POST /api/v1/audience-uploads", Api.as(Roles.MARKETING)
                 .body("""
                         {"recipient": "FACEBOOK", "purpose": "SOCIAL_MEDIA_AUDIENCES", "uploadId": "%s",
                          "subjectIds": ["%s"]}""".formatted(newId("upl"), subject))
@@ -56,34 +50,11 @@ class OpenApiStatusTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ErasureNoticesTest.notices(subject)
                 .body("status", equalTo(List.of("TASK_OPEN"))));
         String noticeId = ErasureNoticesTest.notices(subject).extract().path("[0].id");
-        record(answered, "POST /api/v1/notices/{id}/outcome", Api.as(Roles.PRIVACY_OFFICER)
+        OpenApiStatuses.record(answered, "POST /api/v1/notices/{id}/outcome", Api.as(Roles.PRIVACY_OFFICER)
                 .body("{\"outcome\": \"SENT\"}").when().post("/api/v1/notices/{id}/outcome", noticeId));
 
         assertThat(answered.get("POST /api/v1/recipients"), equalTo(Set.of(201)));
         assertThat(answered.get("POST /api/v1/subjects/{subjectId}/disclosures"), equalTo(Set.of(201)));
-        assertThat(documentedWriteSuccesses(), equalTo(answered));
-    }
-
-    private static void record(Map<String, Set<Integer>> answered, String operation, Response response) {
-        answered.computeIfAbsent(operation, key -> new TreeSet<>()).add(response.statusCode());
-    }
-
-    /** Every write operation in the document, with the 2xx statuses it documents. */
-    private static Map<String, Set<Integer>> documentedWriteSuccesses() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json")
-                .then().statusCode(200).extract().asString());
-        Map<String, Set<Integer>> documented = new TreeMap<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (WRITES.contains(operation.getKey())) {
-                Set<Integer> successes = new TreeSet<>();
-                operation.getValue().path("responses").fieldNames().forEachRemaining(status -> {
-                    if (status.startsWith("2")) {
-                        successes.add(Integer.parseInt(status));
-                    }
-                });
-                documented.put(operation.getKey().toUpperCase() + " " + path.getKey(), successes);
-            }
-        }));
-        return documented;
+        assertThat(OpenApiStatuses.documented(OpenApiStatuses.WRITES), equalTo(answered));
     }
 }

@@ -3,6 +3,7 @@ package com.justelegance.privacy.retention;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.config.RetentionConfig;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
+import com.justelegance.privacy.testing.AtOnce;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static com.justelegance.privacy.retention.AtOnce.oneWinner;
-import static com.justelegance.privacy.retention.AtOnce.statuses;
+import static com.justelegance.privacy.testing.AtOnce.oneWinner;
+import static com.justelegance.privacy.testing.AtOnce.statuses;
 import static com.justelegance.privacy.retention.RetentionApi.placeLegalHold;
 import static com.justelegance.privacy.retention.SampleEvents.newSubject;
 import static io.restassured.RestAssured.given;

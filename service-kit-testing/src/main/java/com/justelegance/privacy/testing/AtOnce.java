@@ -1,4 +1,4 @@
-package com.justelegance.privacy.disclosure;
+package com.justelegance.privacy.testing;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -13,15 +13,15 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** The same call made by {@link #CALLS} callers at once: each on its own thread, released together. */
-final class AtOnce {
+public final class AtOnce {
 
-    static final int CALLS = 20;
+    public static final int CALLS = 20;
 
     private AtOnce() {
     }
 
     /** Starts the calls; their answers come as they complete. */
-    static List<CompletableFuture<ExtractableResponse<Response>>> start(
+    public static List<CompletableFuture<ExtractableResponse<Response>>> start(
             Supplier<ExtractableResponse<Response>> call) {
         CyclicBarrier together = new CyclicBarrier(CALLS);
         ExecutorService callers = Executors.newFixedThreadPool(CALLS);
@@ -42,17 +42,17 @@ final class AtOnce {
     }
 
     /** Makes the calls and returns every answer. */
-    static List<ExtractableResponse<Response>> call(Supplier<ExtractableResponse<Response>> call) {
+    public static List<ExtractableResponse<Response>> call(Supplier<ExtractableResponse<Response>> call) {
         return start(call).stream().map(CompletableFuture::join).toList();
     }
 
     /** The HTTP statuses of the answers, lowest first. */
-    static List<Integer> statuses(List<ExtractableResponse<Response>> answers) {
+    public static List<Integer> statuses(List<ExtractableResponse<Response>> answers) {
         return answers.stream().map(ExtractableResponse::statusCode).sorted().toList();
     }
 
     /** One success with the given status, and a 409 for every other caller, lowest first. */
-    static List<Integer> oneWinner(int success) {
+    public static List<Integer> oneWinner(int success) {
         return IntStream.range(0, CALLS).mapToObj(i -> i == 0 ? success : 409).sorted().toList();
     }
 }
