@@ -18,8 +18,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +43,9 @@ import java.util.stream.Collectors;
  *
  * <p>Safe with several instances: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so no two relays send the
  * same row at once. A subject's events stay in order: a relay sends a subject's claimed rows only up to the first
- * earlier unsent row another relay holds ({@link SubjectOrderGuard}). A crash after sending but before commit means a resend, which
- * consumers' inboxes ignore; it never means a loss.
+ * earlier unsent row another relay holds ({@link SubjectOrderGuard}), and sends a subject's next row only once the
+ * broker has acknowledged the one before, so a failed send never lets a later event overtake it. A crash after
+ * sending but before commit means a resend, which consumers' inboxes ignore; it never means a loss.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -131,30 +134,56 @@ public class OutboxRelay {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<PendingRow> sendable = withoutKeysHeldElsewhere(claimed);
-        Map<Long, Future<RecordMetadata>> inFlight = new HashMap<>();
-        for (PendingRow row : sendable) {
-            inFlight.put(row.id(), producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
-        }
         List<Long> sentIds = new ArrayList<>();
         Map<Long, String> failures = new HashMap<>();
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (PendingRow row : sendable) {
-            try {
-                inFlight.get(row.id()).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sentIds.add(row.id());
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                failures.put(row.id(), cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.put(row.id(), "interrupted");
-            }
-        }
+        sendInSubjectOrder(withoutKeysHeldElsewhere(claimed), sentIds, failures);
         markSent(sentIds);
         recordFailures(failures);
         sentCounter.increment(sentIds.size());
         return sentIds.size();
+    }
+
+    /**
+     * Sends the rows in waves: each wave sends the next row of every subject side by side and waits for the
+     * broker's acknowledgements. A subject's next row goes only once the broker has its previous one, so a failed
+     * send holds back that subject's later rows (they stay pending for a later round) rather than letting them
+     * overtake it; other subjects go on. No wave starts after the round's send timeout.
+     */
+    private void sendInSubjectOrder(List<PendingRow> rows, List<Long> sentIds, Map<Long, String> failures) {
+        Map<String, ArrayDeque<PendingRow>> queues = new LinkedHashMap<>();
+        rows.forEach(row -> queues.computeIfAbsent(row.key(), key -> new ArrayDeque<>()).add(row));
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        while (!queues.isEmpty() && System.nanoTime() < deadline) {
+            Map<PendingRow, Future<RecordMetadata>> wave = new LinkedHashMap<>();
+            queues.values().forEach(queue -> {
+                PendingRow row = queue.poll();
+                wave.put(row, producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            });
+            wave.forEach((row, acknowledgement) -> {
+                String failure = awaitAcknowledgement(acknowledgement, deadline);
+                if (failure == null) {
+                    sentIds.add(row.id());
+                } else {
+                    failures.put(row.id(), failure);
+                    queues.remove(row.key());
+                }
+            });
+            queues.values().removeIf(ArrayDeque::isEmpty);
+        }
+    }
+
+    /** Null once the broker has the record; otherwise why it does not (never the record itself). */
+    private static String awaitAcknowledgement(Future<RecordMetadata> acknowledgement, long deadline) {
+        try {
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private List<PendingRow> claimPendingRows() {
