@@ -4,8 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
-/** Settings of the shared messaging, audit and encryption machinery, under {@code privacy.kit}. */
+/** Settings of the shared messaging, audit, security and encryption machinery, under {@code privacy.kit}. */
 @ConfigMapping(prefix = "privacy.kit")
 public interface KitConfig {
 
@@ -14,6 +15,9 @@ public interface KitConfig {
 
     /** Publishing to dead-letter topics. */
     DeadLetter deadLetter();
+
+    /** Bearer token lifetimes. */
+    Token token();
 
     /** Base64 of the 32-byte key that wraps per-subject data keys and keys the subject hashes. */
     String masterKey();
@@ -48,5 +52,19 @@ public interface KitConfig {
         /** How long to wait for the broker to acknowledge a dead-lettered record. */
         @WithDefault("10s")
         Duration sendTimeout();
+    }
+
+    interface Token {
+
+        /** The longest a token may be valid ({@code exp} minus {@code iat}) for roles without their own limit. */
+        @WithDefault("PT12H")
+        Duration maxLifetime();
+
+        /** Shorter limits for some roles; a token holding several roles gets the shortest of its limits. */
+        Map<String, Duration> maxLifetimeByRole();
+
+        /** How far in the future a token's {@code iat} may lie, for an issuer whose clock runs a little ahead. */
+        @WithDefault("PT1M")
+        Duration clockSkew();
     }
 }
