@@ -19,6 +19,9 @@ public interface KitConfig {
     /** Bearer token lifetimes. */
     Token token();
 
+    /** The kit's health checks. */
+    Health health();
+
     /** Base64 of the 32-byte key that wraps per-subject data keys and keys the subject hashes. */
     String masterKey();
 
@@ -66,5 +69,25 @@ public interface KitConfig {
         /** How far in the future a token's {@code iat} may lie, for an issuer whose clock runs a little ahead. */
         @WithDefault("PT1M")
         Duration clockSkew();
+    }
+
+    interface Health {
+
+        /** The readiness check of the Kafka broker. */
+        HealthKafka kafka();
+    }
+
+    interface HealthKafka {
+
+        /**
+         * Whether the service reports the broker in its readiness: off for a service that can do its work without
+         * it. Read when the service is built.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long the check waits for the broker before reporting it down. */
+        @WithDefault("1s")
+        Duration timeout();
     }
 }
