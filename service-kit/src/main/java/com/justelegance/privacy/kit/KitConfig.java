@@ -22,6 +22,9 @@ public interface KitConfig {
     /** The kit's health checks. */
     Health health();
 
+    /** Anchoring the audit chain outside the database. */
+    AuditAnchors auditAnchors();
+
     /** Base64 of the 32-byte key that wraps per-subject data keys and keys the subject hashes. */
     String masterKey();
 
@@ -69,6 +72,24 @@ public interface KitConfig {
         /** How far in the future a token's {@code iat} may lie, for an issuer whose clock runs a little ahead. */
         @WithDefault("PT1M")
         Duration clockSkew();
+    }
+
+    interface AuditAnchors {
+
+        /** How often the head of the audit chain is anchored (when it moved since the last anchor). */
+        @WithDefault("10m")
+        Duration interval();
+
+        /**
+         * The name anchors are keyed by. The service's name in production; tests give each run its own, as each
+         * run starts from an empty database but the broker keeps earlier runs' anchors.
+         */
+        @WithDefault("${quarkus.application.name}")
+        String chainName();
+
+        /** How long anchoring or reading anchors may wait for the broker. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface Health {
