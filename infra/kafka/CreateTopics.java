@@ -4,10 +4,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Creates the topics listed in topics.txt that do not exist yet. Run by `stack` as a single-file program
@@ -22,7 +24,8 @@ public class CreateTopics {
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\\s+"))
-                .map(fields -> new NewTopic(fields[0], Integer.parseInt(fields[1]), (short) 1))
+                .map(fields -> new NewTopic(fields[0], Integer.parseInt(fields[1]), (short) 1)
+                        .configs(settings(fields)))
                 .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
@@ -34,5 +37,12 @@ public class CreateTopics {
             System.out.println("Topics: " + missing.size() + " created, " + (wanted.size() - missing.size())
                     + " already present");
         }
+    }
+
+    /** Topic settings after the partition count, as name=value (retention.ms=-1). */
+    private static Map<String, String> settings(String[] fields) {
+        return Arrays.stream(fields, 2, fields.length)
+                .map(setting -> setting.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
     }
 }

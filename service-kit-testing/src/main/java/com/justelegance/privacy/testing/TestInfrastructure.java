@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Points a service's {@code @QuarkusTest}s at the real test broker and the service's own test database, and
@@ -20,7 +21,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Every test run starts from an empty schema (Flyway cleans and migrates at start), so no run sees another's
- * rows. Locations come from the environment {@code ./stack test} sets, with the defaults it uses;
+ * rows. The service connects as its runtime role and migrates as the schema's owner, as in production. Locations
+ * and roles come from the environment {@code ./stack test} sets, with the defaults it uses;
  * {@code PRIVACY_TEST_DB_SUFFIX} appends to every database name, so two checkouts can test side by side.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -49,13 +51,21 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 + env("PRIVACY_TEST_DB_PORT", "5432") + "/" + database;
         String user = env("PRIVACY_DB_USER", "privacy");
         String password = env("PRIVACY_DB_PASSWORD", "privacy");
+        String owner = env("PRIVACY_DB_OWNER_USER", "privacy_owner");
+        String ownerPassword = env("PRIVACY_DB_OWNER_PASSWORD", "privacy_owner");
         requireKafka(bootstrap);
         requireDatabase(jdbcUrl, user, password);
+        requireDatabase(jdbcUrl, owner, ownerPassword);
         return Map.ofEntries(
                 Map.entry("kafka.bootstrap.servers", bootstrap),
                 Map.entry("quarkus.datasource.jdbc.url", jdbcUrl),
+                // As in production: the service runs as its role, the migrations as the schema's owner.
                 Map.entry("quarkus.datasource.username", user),
                 Map.entry("quarkus.datasource.password", password),
+                Map.entry("quarkus.flyway.username", owner),
+                Map.entry("quarkus.flyway.password", ownerPassword),
+                // Each run starts from an empty audit log, but the broker keeps earlier runs' anchors.
+                Map.entry("privacy.kit.audit-anchors.chain-name", "test-run-" + UUID.randomUUID()),
                 Map.entry("quarkus.flyway.clean-at-start", "true"),
                 Map.entry("quarkus.flyway.clean-disabled", "false"),
                 Map.entry("mp.jwt.verify.issuer", TestTokens.ISSUER),

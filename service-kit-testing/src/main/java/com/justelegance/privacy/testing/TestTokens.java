@@ -5,6 +5,7 @@ import io.smallrye.jwt.util.KeyUtils;
 
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -19,25 +20,32 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** An {@code Authorization} header value for a user holding the given roles. */
+    /** An {@code Authorization} header value for a user holding the given roles, valid for the next 50 minutes. */
     public static String bearer(String... roles) {
-        return "Bearer " + token("test-" + String.join("+", roles), Duration.ofHours(1), roles);
+        Instant now = Instant.now();
+        return issuedBearer(now.minusSeconds(60), now.plus(Duration.ofMinutes(50)), roles);
     }
 
     /** A token that expired an hour ago. */
     public static String expiredBearer(String... roles) {
-        return "Bearer " + token("test-expired", Duration.ofHours(-1), roles);
+        Instant now = Instant.now();
+        return "Bearer " + token("test-expired", now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)),
+                roles);
     }
 
-    private static String token(String user, Duration validFor, String... roles) {
+    /** A token issued ({@code iat}) and expiring ({@code exp}) when the test says, to try lifetime limits. */
+    public static String issuedBearer(Instant issuedAt, Instant expiresAt, String... roles) {
+        return "Bearer " + token("test-" + String.join("+", roles), issuedAt, expiresAt, roles);
+    }
+
+    private static String token(String user, Instant issuedAt, Instant expiresAt, String... roles) {
         try {
             PrivateKey key = KeyUtils.readPrivateKey(PRIVATE_KEY_LOCATION);
-            long now = System.currentTimeMillis() / 1000;
             return Jwt.issuer(ISSUER)
                     .upn(user)
                     .groups(Set.of(roles))
-                    .issuedAt(now - 60)
-                    .expiresAt(now + validFor.toSeconds())
+                    .issuedAt(issuedAt)
+                    .expiresAt(expiresAt)
                     .sign(key);
         } catch (Exception e) {
             throw new IllegalStateException("Could not mint a test token", e);

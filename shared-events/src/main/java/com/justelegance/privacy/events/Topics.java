@@ -1,6 +1,7 @@
 package com.justelegance.privacy.events;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The topic catalogue. Every record is keyed by subject id, so one person's events stay in order on one partition.
@@ -21,6 +22,13 @@ public final class Topics {
     /** SubjectRequestOpened and SubjectRequestClosed from dsr-service: which subjects have an open request. */
     public static final String SUBJECT_REQUESTS = "privacy.subject-requests.v1";
 
+    /**
+     * Every service's audit chain head (entry count and hash), keyed by service name, kept for ever: what shows that
+     * a chain lost its newest entries. Written by service-kit, never consumed as events, so it has no dead-letter
+     * topic.
+     */
+    public static final String AUDIT_ANCHORS = "privacy.audit-anchors.v1";
+
     /** The main topics, without their dead-letter topics. */
     public static final List<String> MAIN = List.of(
             STOREFRONT_ACTIVITY, CONSENT, ERASURE_REQUESTS, ERASURE_RECEIPTS, RECTIFICATION_REQUESTS,
@@ -36,8 +44,10 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
-    /** Every topic the system needs, main and dead-letter, in a stable order. */
+    /** Every topic the system needs, main and dead-letter, then the audit anchors, in a stable order. */
     public static List<String> all() {
-        return MAIN.stream().flatMap(topic -> java.util.stream.Stream.of(topic, deadLetterTopic(topic))).toList();
+        return Stream.concat(
+                MAIN.stream().flatMap(topic -> Stream.of(topic, deadLetterTopic(topic))),
+                Stream.of(AUDIT_ANCHORS)).toList();
     }
 }

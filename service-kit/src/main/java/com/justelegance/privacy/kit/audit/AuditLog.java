@@ -25,12 +25,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The append-only, hash-chained record of administrative actions and reads of a subject's data.
  *
  * <p>Each entry's hash covers its content and the previous entry's hash, so removing or editing an entry breaks
- * the chain from that point ({@link #verify()}). Entries hold ids and codes only: the subject appears as a keyed
+ * the chain from that point ({@link #verify}); anchors kept outside the database ({@link AuditAnchors})
+ * show when the newest entries were removed. Entries hold ids and codes only: the subject appears as a keyed
  * hash, and details must be codes and counts, never personal data.
  */
 @ApplicationScoped
@@ -121,9 +123,26 @@ public class AuditLog {
         return rows.stream().map(AuditLog::toEntry).toList();
     }
 
-    /** Walks the whole chain and reports the first entry whose hash or link does not match. */
+    /** The chain's current head: how many entries it holds and the newest one's hash, read in one snapshot. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ChainVerification verify() {
+    public Head head() {
+        Tuple row = (Tuple) entityManager.createNativeQuery("""
+                        SELECT count(*) AS entries, (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1) AS hash
+                        FROM audit_entry""", Tuple.class)
+                .getSingleResult();
+        String hash = (String) row.get("hash");
+        return new Head(((Number) row.get("entries")).longValue(), hash == null ? GENESIS : hash);
+    }
+
+    /**
+     * Walks the whole chain and reports the first entry whose hash or link does not match; then compares it with
+     * the anchors taken earlier: the entry at each anchored position must still have the anchored hash, and the
+     * chain must still be at least as long as every anchor says.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChainVerification verify(Collection<AuditAnchor> anchors) {
+        Map<Long, List<AuditAnchor>> anchorsByCount = anchors.stream()
+                .collect(Collectors.groupingBy(AuditAnchor::count));
         String expectedPrevious = GENESIS;
         long checked = 0;
         long afterId = 0;
@@ -136,20 +155,42 @@ public class AuditLog {
                     .setParameter("limit", VERIFY_PAGE)
                     .getResultList();
             if (page.isEmpty()) {
-                return new ChainVerification(true, checked, null);
+                break;
             }
             for (Tuple row : page) {
                 AuditEntry entry = toEntry(row);
                 String recomputed = chainHash(entry.prevHash(), entry.occurredAt(), entry.actor(), entry.action(),
                         entry.subjectRef(), entry.details());
                 if (!entry.prevHash().equals(expectedPrevious) || !entry.hash().equals(recomputed)) {
-                    return new ChainVerification(false, checked, entry.id());
+                    return ChainVerification.broken(checked, entry.id(), anchors.size(),
+                            ChainVerification.Finding.ENTRY_ALTERED);
+                }
+                long position = checked + 1;
+                boolean anchorDiffers = anchorsByCount.getOrDefault(position, List.of()).stream()
+                        .anyMatch(anchor -> !anchor.headHash().equals(entry.hash()));
+                if (anchorDiffers) {
+                    return ChainVerification.broken(checked, entry.id(), anchors.size(),
+                            ChainVerification.Finding.ANCHOR_MISMATCH);
                 }
                 expectedPrevious = entry.hash();
                 afterId = entry.id();
-                checked++;
+                checked = position;
             }
         }
+        long longestAnchored = anchors.stream().mapToLong(AuditAnchor::count).max().orElse(0);
+        if (longestAnchored > checked) {
+            return ChainVerification.broken(checked, null, anchors.size(), ChainVerification.Finding.TRUNCATED);
+        }
+        return ChainVerification.intact(checked, anchors.size());
+    }
+
+    /**
+     * The head of the chain.
+     *
+     * @param count how many entries the chain holds
+     * @param hash  the newest entry's hash, or 64 zeros when there is none
+     */
+    public record Head(long count, String hash) {
     }
 
     private String currentActor() {

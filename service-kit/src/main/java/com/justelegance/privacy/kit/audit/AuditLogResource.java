@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -25,9 +26,11 @@ import java.util.List;
 public class AuditLogResource {
 
     private final AuditLog auditLog;
+    private final AuditAnchors anchors;
 
-    public AuditLogResource(AuditLog auditLog) {
+    public AuditLogResource(AuditLog auditLog, AuditAnchors anchors) {
         this.auditLog = auditLog;
+        this.anchors = anchors;
     }
 
     @GET
@@ -40,8 +43,15 @@ public class AuditLogResource {
 
     @GET
     @Path("/verification")
-    @Operation(summary = "Check that no audit entry was altered or removed")
+    @Operation(summary = "Check that no audit entry was altered or removed, the newest included (against the anchors)")
     public ChainVerification verify() {
-        return auditLog.verify();
+        return auditLog.verify(anchors.read());
+    }
+
+    @POST
+    @Path("/anchors")
+    @Operation(summary = "Anchor the chain's current head outside the database now (it is also anchored on a schedule)")
+    public AuditAnchor anchor() {
+        return anchors.anchor();
     }
 }
