@@ -129,17 +129,17 @@ public final class RoleMatrix {
      */
     public static void assertAnswered(Endpoint endpoint, String caller) {
         String token = caller.equals(NO_ROLE) ? TestTokens.bearer() : TestTokens.bearer(caller);
-        assertAnswered(endpoint, given().header("Authorization", token), endpoint.allows(caller), 403,
+        assertAnswered(endpoint, caller, given().header("Authorization", token), endpoint.allows(caller), 403,
                 "forbidden");
     }
 
     /** Without a token the endpoint answers a 401 problem and changes nothing, unless it is open to anyone. */
     public static void assertAnonymousAnswered(Endpoint endpoint) {
-        assertAnswered(endpoint, given(), endpoint.allowed() == null, 401, "unauthenticated");
+        assertAnswered(endpoint, "nobody (no token)", given(), endpoint.allowed() == null, 401, "unauthenticated");
     }
 
-    private static void assertAnswered(Endpoint endpoint, RequestSpecification request, boolean allowed,
-                                       int refusal, String refusalType) {
+    private static void assertAnswered(Endpoint endpoint, String caller, RequestSpecification request,
+                                       boolean allowed, int refusal, String refusalType) {
         Call call = endpoint.call().get();
         try {
             if (!endpoint.name().startsWith(call.method() + " ")) {
@@ -158,6 +158,10 @@ public final class RoleMatrix {
                         .body("type", equalTo(PROBLEMS + refusalType));
                 call.refused().run();
             }
+        } catch (AssertionError e) {
+            // Surefire names a parameterised cell by its index only; say which cell failed.
+            throw new AssertionError(endpoint + " as " + caller + " (" + (allowed ? "allowed" : "refused") + "): "
+                    + e.getMessage(), e);
         } finally {
             call.cleanup().run();
         }
