@@ -2,8 +2,13 @@ package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.RoleMatrix;
+import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,82 +18,201 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
 /**
- * Every endpoint against every role, people's and services' (see RoleMatrix): the roles it names get through, every
- * other role gets 403, and no token gets 401. Only the unsubscribe redemption is open to anyone.
+ * Every endpoint against every caller (see RoleMatrix): the roles it names make a valid call and get its exact
+ * success status, every other caller gets 403 and changes nothing, and no token gets 401. Only the unsubscribe
+ * redemption is open to anyone. Calls that change data work on a fresh subject, purpose code, policy version or
+ * e-mail address, so no other test reads what they leave; the policy version registered is dated 2000, so it is
+ * never the one in force, the newest or the latest significant one.
  */
 @QuarkusTest
 class RoleMatrixTest {
 
-    private static final List<String> ROLES = Stream.concat(Roles.ALL.stream(), Roles.SERVICES.stream())
-            .toList();
-    private static final Set<String> EVERY_PERSON_ROLE = Set.copyOf(Roles.ALL);
+    private static final Set<String> PEOPLE = Set.copyOf(Roles.ALL);
+    private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
+    private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
+    private static final Set<String> CHECKERS = Set.of(Roles.STOREFRONT, Roles.MARKETING);
+    private static final String DECISION = """
+            {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
+             "source": "ACCOUNT_SETTINGS", "method": "SAVE"}""";
 
-    static Stream<Endpoint> endpoints() {
-        String subject = "matrix-" + UUID.randomUUID();
-        String purposeBody = """
-                {"channel": "EMAIL", "lawfulBasis": "CONSENT", "description": "Role matrix test purpose",
-                 "directMarketing": false, "dataCategories": ["EMAIL"]}""";
-        String versionBody = """
-                {"version": "matrix-%s", "effectiveFrom": "2026-11-02", "significant": false,
-                 "wordingHash": "%s", "url": "https://www.justelegance.com/privacy-policy/"}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8), "0".repeat(64));
-        String decisionBody = """
-                {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
-                 "source": "%s", "method": "SAVE"}""";
-        String batchBody = "{\"purpose\": \"EMAIL_MARKETING\", \"subjectIds\": [\"" + subject + "\"]}";
-        String identifiersBody = "{\"identifiers\": [{\"type\": \"EMAIL\", \"value\": \"matrix@example.com\"}]";
-        return Stream.of(
-                new Endpoint("GET", "/api/v1/purposes", null, EVERY_PERSON_ROLE),
-                new Endpoint("PUT", "/api/v1/purposes/MATRIX_TEST_PURPOSE", purposeBody,
-                        Set.of(Roles.PRIVACY_OFFICER)),
-                new Endpoint("GET", "/api/v1/policy-versions", null, EVERY_PERSON_ROLE),
-                new Endpoint("POST", "/api/v1/policy-versions", versionBody, Set.of(Roles.PRIVACY_OFFICER)),
-                new Endpoint("GET", "/api/v1/policy-versions/stale-consents", null,
-                        Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
-                // Each recording role through the source it stands for (ConsentSourceRolesTest has every pairing).
-                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
-                        decisionBody.formatted("ACCOUNT_SETTINGS"), Set.of(Roles.STOREFRONT)),
-                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
-                        decisionBody.formatted("CUSTOMER_SERVICE"), Set.of(Roles.CUSTOMER_SERVICE)),
-                new Endpoint("POST", "/api/v1/subjects/" + subject + "/consent-decisions",
-                        decisionBody.formatted("DATA_SUBJECT_REQUEST"), Set.of(Roles.PRIVACY_OFFICER)),
-                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consents", null, EVERY_PERSON_ROLE),
-                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-decisions", null,
-                        Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
-                new Endpoint("GET", "/api/v1/subjects/" + subject + "/consent-receipts", null,
+    static List<Endpoint> endpoints() {
+        return Stream.concat(RoleMatrix.kitEndpoints().stream(), Stream.of(
+                Endpoint.of("GET /api/v1/purposes", 200, PEOPLE, () -> Call.get("/api/v1/purposes")),
+                Endpoint.of("PUT /api/v1/purposes/{code}", 201, OFFICER, RoleMatrixTest::addPurpose),
+                Endpoint.of("GET /api/v1/policy-versions", 200, PEOPLE, () -> Call.get("/api/v1/policy-versions")),
+                Endpoint.of("POST /api/v1/policy-versions", 201, OFFICER, RoleMatrixTest::registerVersion),
+                Endpoint.of("GET /api/v1/policy-versions/stale-consents", 200, OFFICER_AND_AUDITOR,
+                        () -> Call.get("/api/v1/policy-versions/stale-consents")),
+                Endpoint.byCaller("POST /api/v1/subjects/{id}/consent-decisions", 201,
+                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER),
+                        RoleMatrixTest::recordDecision),
+                Endpoint.of("GET /api/v1/subjects/{id}/consents", 200, PEOPLE,
+                        () -> Call.get(subjectPath(decidedSubject(), "consents"))),
+                Endpoint.of("GET /api/v1/subjects/{id}/consent-decisions", 200,
+                        Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR),
+                        () -> Call.get(subjectPath(decidedSubject(), "consent-decisions"))),
+                Endpoint.of("GET /api/v1/subjects/{id}/consent-receipts", 200,
                         Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR,
-                                Roles.DSR_SERVICE)),
-                new Endpoint("GET", "/api/v1/subjects/" + subject + "/export", null,
-                        Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE)),
-                new Endpoint("GET", "/api/v1/consent-checks?purpose=EMAIL_MARKETING&subjectId=" + subject, null,
-                        Set.of(Roles.STOREFRONT, Roles.MARKETING)),
-                new Endpoint("POST", "/api/v1/consent-checks", batchBody, Set.of(Roles.STOREFRONT, Roles.MARKETING)),
-                new Endpoint("POST", "/api/v1/unsubscribe-tokens", batchBody, Set.of(Roles.MARKETING)),
-                Endpoint.open("POST", "/api/v1/unsubscribe/not-a-real-token"),
-                Endpoint.open("GET", "/api/v1/unsubscribe/not-a-real-token"),
-                new Endpoint("POST", "/api/v1/suppression-list/screening", identifiersBody + "}",
-                        Set.of(Roles.MARKETING, Roles.PRIVACY_OFFICER)),
-                new Endpoint("POST", "/api/v1/suppression-list/entries",
-                        identifiersBody + ", \"channels\": [\"EMAIL\"]}", Set.of(Roles.PRIVACY_OFFICER)),
-                new Endpoint("GET", "/api/v1/audit-log", null, Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)),
-                new Endpoint("GET", "/api/v1/audit-log/verification", null,
-                        Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR)));
+                                Roles.DSR_SERVICE),
+                        () -> Call.get(subjectPath(decidedSubject(), "consent-receipts"))),
+                Endpoint.of("GET /api/v1/subjects/{id}/export", 200, Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE),
+                        () -> Call.get(subjectPath(decidedSubject(), "export"))),
+                Endpoint.of("GET /api/v1/consent-checks", 200, CHECKERS, () -> Call.get(
+                        "/api/v1/consent-checks?purpose=EMAIL_MARKETING&subjectId=" + decidedSubject())),
+                Endpoint.of("POST /api/v1/consent-checks", 200, CHECKERS,
+                        () -> Call.post("/api/v1/consent-checks", batch(decidedSubject()))),
+                Endpoint.of("POST /api/v1/unsubscribe-tokens", 200, Set.of(Roles.MARKETING),
+                        () -> Call.post("/api/v1/unsubscribe-tokens", batch(newSubject()))),
+                Endpoint.open("POST /api/v1/unsubscribe/{token}", 200, RoleMatrixTest::redeemUnsubscribeLink),
+                Endpoint.open("GET /api/v1/unsubscribe/{token}", 200, RoleMatrixTest::openUnsubscribePage),
+                Endpoint.of("POST /api/v1/suppression-list/screening", 200, Set.of(Roles.MARKETING,
+                        Roles.PRIVACY_OFFICER), () -> Call.post("/api/v1/suppression-list/screening",
+                        identifiers(newEmail()) + "}")),
+                Endpoint.of("POST /api/v1/suppression-list/entries", 204, OFFICER, RoleMatrixTest::suppress))).toList();
     }
 
-    static Stream<Arguments> everyEndpointAndRole() {
-        return RoleMatrix.everyRole(endpoints().toList(), ROLES);
+    static Stream<Arguments> everyEndpointAndCaller() {
+        return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndRole")
-    void onlyTheNamedRolesGetThrough(Endpoint endpoint, String role) {
-        RoleMatrix.assertRoleAnswered(endpoint, role);
+    @MethodSource("everyEndpointAndCaller")
+    void onlyTheNamedRolesGetThrough(Endpoint endpoint, String caller) {
+        RoleMatrix.assertAnswered(endpoint, caller);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void withoutATokenOnlyTheOpenEndpointAnswers(Endpoint endpoint) {
+    void withoutATokenOnlyTheOpenEndpointsAnswer(Endpoint endpoint) {
         RoleMatrix.assertAnonymousAnswered(endpoint);
+    }
+
+    private static Call addPurpose() {
+        String code = "MATRIX_" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        return Call.put("/api/v1/purposes/" + code, """
+                        {"channel": "EMAIL", "lawfulBasis": "CONSENT", "description": "Role matrix test purpose",
+                         "directMarketing": false, "dataCategories": ["EMAIL"]}""")
+                .expecting(response -> purposes().body("code", hasItem(code)))
+                .whenRefused(() -> purposes().body("code", not(hasItem(code))));
+    }
+
+    private static Call registerVersion() {
+        String version = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        return Call.post("/api/v1/policy-versions", """
+                        {"version": "%s", "effectiveFrom": "2000-01-01", "significant": false, "wordingHash": "%s",
+                         "url": "https://www.justelegance.com/privacy-policy/"}""".formatted(version, "0".repeat(64)))
+                .expecting(response -> versions().body("version", hasItem(version)))
+                .whenRefused(() -> versions().body("version", not(hasItem(version))));
+    }
+
+    /** A decision claiming the source the caller's role stands for (ConsentSourceRolesTest has every pairing). */
+    private static Call recordDecision(String caller) {
+        String subject = newSubject();
+        String source = switch (caller) {
+            case Roles.CUSTOMER_SERVICE -> "CUSTOMER_SERVICE";
+            case Roles.PRIVACY_OFFICER -> "DATA_SUBJECT_REQUEST";
+            default -> "ACCOUNT_SETTINGS";
+        };
+        return Call.post(subjectPath(subject, "consent-decisions"),
+                        DECISION.replace("\"ACCOUNT_SETTINGS\"", "\"" + source + "\""))
+                .expecting(response -> consents(subject).body("purpose", contains("EMAIL_MARKETING"))
+                        .body("state", contains("GRANTED")))
+                .whenRefused(() -> consents(subject).body("$", empty()));
+    }
+
+    private static Call redeemUnsubscribeLink() {
+        String subject = decidedSubject();
+        String token = as(Roles.MARKETING).body(batch(subject))
+                .when().post("/api/v1/unsubscribe-tokens")
+                .then().statusCode(200)
+                .extract().path("links[0].token");
+        return Call.post("/api/v1/unsubscribe/" + token, null)
+                .expecting(response -> {
+                    response.body("outcome", equalTo("UNSUBSCRIBED"));
+                    consents(subject).body("state", contains("WITHDRAWN"));
+                });
+    }
+
+    /** Opening a link in a browser shows the confirmation page and changes nothing (mail scanners open links). */
+    private static Call openUnsubscribePage() {
+        String subject = decidedSubject();
+        String token = as(Roles.MARKETING).body(batch(subject))
+                .when().post("/api/v1/unsubscribe-tokens")
+                .then().statusCode(200)
+                .extract().path("links[0].token");
+        return Call.get("/api/v1/unsubscribe/" + token)
+                .expecting(response -> {
+                    response.contentType(containsString("text/html"));
+                    consents(subject).body("state", contains("GRANTED"));
+                });
+    }
+
+    private static Call suppress() {
+        String email = newEmail();
+        return Call.post("/api/v1/suppression-list/entries", identifiers(email) + ", \"channels\": [\"EMAIL\"]}")
+                .expecting(response -> screen(email).body("suppressed", hasSize(1)))
+                .whenRefused(() -> screen(email).body("suppressed", empty()));
+    }
+
+    /** A fresh subject who has granted EMAIL_MARKETING, so the reads below have something to show. */
+    private static String decidedSubject() {
+        String subject = newSubject();
+        as(Roles.STOREFRONT).body(DECISION)
+                .when().post(subjectPath(subject, "consent-decisions"))
+                .then().statusCode(201);
+        return subject;
+    }
+
+    private static ValidatableResponse purposes() {
+        return as(Roles.AUDITOR).when().get("/api/v1/purposes").then().statusCode(200);
+    }
+
+    private static ValidatableResponse versions() {
+        return as(Roles.AUDITOR).when().get("/api/v1/policy-versions").then().statusCode(200);
+    }
+
+    private static ValidatableResponse consents(String subject) {
+        return as(Roles.AUDITOR).when().get(subjectPath(subject, "consents")).then().statusCode(200);
+    }
+
+    private static ValidatableResponse screen(String email) {
+        return as(Roles.MARKETING).body(identifiers(email) + "}")
+                .when().post("/api/v1/suppression-list/screening")
+                .then().statusCode(200);
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
+    }
+
+    private static String subjectPath(String subject, String what) {
+        return "/api/v1/subjects/" + subject + "/" + what;
+    }
+
+    private static String batch(String subject) {
+        return "{\"purpose\": \"EMAIL_MARKETING\", \"subjectIds\": [\"" + subject + "\"]}";
+    }
+
+    /** The start of a body naming one e-mail address, left open for more fields. */
+    private static String identifiers(String email) {
+        return "{\"identifiers\": [{\"type\": \"EMAIL\", \"value\": \"" + email + "\"}]";
+    }
+
+    private static String newSubject() {
+        return "matrix-" + UUID.randomUUID();
+    }
+
+    private static String newEmail() {
+        return "matrix-" + UUID.randomUUID() + "@example.com";
     }
 }

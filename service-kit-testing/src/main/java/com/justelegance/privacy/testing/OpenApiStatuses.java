@@ -34,6 +34,13 @@ public final class OpenApiStatuses {
         return response;
     }
 
+    /** Calls the write operations service-kit gives every service (anchoring the audit log) and records them. */
+    public static void recordKitWrites(Map<String, Set<Integer>> answered) {
+        record(answered, "POST /api/v1/audit-log/anchors", given()
+                .header("Authorization", TestTokens.bearer("privacy-officer"))
+                .when().post("/api/v1/audit-log/anchors"));
+    }
+
     /** The 2xx statuses the service's document gives each operation that {@code included} accepts. */
     public static Map<String, Set<Integer>> documented(Predicate<String> included) {
         JsonNode document;

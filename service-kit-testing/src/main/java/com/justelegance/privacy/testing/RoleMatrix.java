@@ -1,98 +1,195 @@
 package com.justelegance.privacy.testing;
 
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.provider.Arguments;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * The role matrix every service tests (DESIGN.md section 6, deny by default): each endpoint against each role. A
- * role the endpoint names gets through (whatever the answer, never 401, 403 or a server error), every other role
- * gets a 403 problem, and a call without a token gets a 401 problem. A service's test lists its endpoints:
+ * The role matrix every service tests (DESIGN.md section 6, deny by default): each endpoint against each caller.
+ * A caller the endpoint allows makes a valid call and gets exactly the endpoint's success status, and where the call
+ * changes data the change is read back; every other caller gets a 403 problem and changes nothing; a call without a
+ * token gets a 401 problem. The callers are every role people hold, every service role, a token with no role and a
+ * token with a role nobody defined. Each cell builds its own call, so a call that changes data can work on a fresh
+ * throwaway subject, hold or recipient and leaves nothing that other tests read. A service's test lists its
+ * endpoints, one line each:
  *
  * <pre>
- * static Stream&lt;Arguments&gt; cases() {
- *     return RoleMatrix.everyRole(List.of(new Endpoint("GET", "/api/v1/recipients", Set.of(Roles.AUDITOR))));
+ * static List&lt;Endpoint&gt; endpoints() {
+ *     return List.of(Endpoint.of("GET /api/v1/recipients", 200, READERS, () -&gt; Call.get("/api/v1/recipients")));
  * }
- * &#64;ParameterizedTest(name = "{0} as {1}") &#64;MethodSource("cases")
- * void onlyTheNamedRolesGetThrough(Endpoint endpoint, String role) { RoleMatrix.assertRoleAnswered(endpoint, role); }
+ * static Stream&lt;Arguments&gt; cells() { return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES); }
+ * &#64;ParameterizedTest(name = "{0} as {1}") &#64;MethodSource("cells")
+ * void onlyTheNamedRolesGetThrough(Endpoint endpoint, String caller) { RoleMatrix.assertAnswered(endpoint, caller); }
  * </pre>
  */
 public final class RoleMatrix {
+
+    /** A caller whose token is valid but carries no role at all. */
+    public static final String NO_ROLE = "(no role)";
+    /** A caller whose token carries a role no endpoint knows. */
+    public static final String UNKNOWN_ROLE = "admin";
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEMS = "https://privacy.justelegance.com/problems/";
 
     private RoleMatrix() {
     }
 
     /**
-     * One endpoint and the roles allowed to call it.
+     * One request, built afresh for each cell.
      *
-     * @param body    the JSON body to send, or null for none
-     * @param allowed the roles let through; null means open to anyone, token or not
+     * @param expected what must hold after the call succeeded (the change read back), given its response
+     * @param refused  what must still hold after the call was refused (nothing changed)
+     * @param cleanup  run after the cell whatever happened, to remove what its fixture made
      */
-    public record Endpoint(String method, String path, String body, Set<String> allowed) {
+    public record Call(String method, String path, String body, Consumer<ValidatableResponse> expected,
+                       Runnable refused, Runnable cleanup) {
 
-        /** An endpoint called without a body. */
-        public Endpoint(String method, String path, Set<String> allowed) {
-            this(method, path, null, allowed);
+        public static Call get(String path) {
+            return new Call("GET", path, null, response -> { }, () -> { }, () -> { });
         }
 
-        /** An endpoint anyone may call. */
-        public static Endpoint open(String method, String path) {
-            return new Endpoint(method, path, null, null);
+        public static Call post(String path, String body) {
+            return new Call("POST", path, body, response -> { }, () -> { }, () -> { });
         }
 
-        boolean isOpen() {
-            return allowed == null;
+        public static Call put(String path, String body) {
+            return new Call("PUT", path, body, response -> { }, () -> { }, () -> { });
+        }
+
+        public static Call delete(String path) {
+            return new Call("DELETE", path, null, response -> { }, () -> { }, () -> { });
+        }
+
+        /** What a successful call must show, or must have changed, checked on its response or by reading back. */
+        public Call expecting(Consumer<ValidatableResponse> check) {
+            return new Call(method, path, body, check, refused, cleanup);
+        }
+
+        /** What a refused call must have left as it was. */
+        public Call whenRefused(Runnable check) {
+            return new Call(method, path, body, expected, check, cleanup);
+        }
+
+        /** Removes the fixture after the cell. */
+        public Call cleanUp(Runnable action) {
+            return new Call(method, path, body, expected, refused, action);
+        }
+    }
+
+    /**
+     * An endpoint: its name ({@code METHOD /path/{template}}), the status a successful call answers, the roles it
+     * allows (null: anyone, token or not) and how to build a valid call to it.
+     */
+    public record Endpoint(String name, int success, Set<String> allowed, Function<String, Call> call) {
+
+        public static Endpoint of(String name, int success, Set<String> allowed, Supplier<Call> call) {
+            return new Endpoint(name, success, Set.copyOf(allowed), caller -> call.get());
+        }
+
+        /**
+         * An endpoint whose valid call depends on who makes it (a consent decision claims the source the caller's
+         * role stands for); {@code call} is given the caller.
+         */
+        public static Endpoint byCaller(String name, int success, Set<String> allowed, Function<String, Call> call) {
+            return new Endpoint(name, success, Set.copyOf(allowed), call);
+        }
+
+        /** An endpoint anyone may call, with a token or without. */
+        public static Endpoint open(String name, int success, Supplier<Call> call) {
+            return new Endpoint(name, success, null, caller -> call.get());
+        }
+
+        boolean allows(String caller) {
+            return allowed == null || allowed.contains(caller);
         }
 
         @Override
         public String toString() {
-            return method + " " + path;
+            return name;
         }
     }
 
-    /** Every endpoint paired with every role, for a parameterised test. */
-    public static Stream<Arguments> everyRole(List<Endpoint> endpoints, Collection<String> roles) {
-        return endpoints.stream().flatMap(endpoint -> roles.stream().map(role -> Arguments.of(endpoint, role)));
+    /**
+     * The endpoints service-kit gives every service: the service index, open to anyone, and the audit log, for the
+     * privacy officer and auditors (reading it, verifying it, anchoring its head).
+     */
+    public static List<Endpoint> kitEndpoints() {
+        Set<String> officerAndAuditor = Set.of("privacy-officer", "auditor");
+        return List.of(
+                Endpoint.open("GET /", 200, () -> Call.get("/")),
+                Endpoint.of("GET /api/v1/audit-log", 200, officerAndAuditor, () -> Call.get("/api/v1/audit-log")),
+                Endpoint.of("GET /api/v1/audit-log/verification", 200, officerAndAuditor,
+                        () -> Call.get("/api/v1/audit-log/verification")),
+                Endpoint.of("POST /api/v1/audit-log/anchors", 200, officerAndAuditor,
+                        () -> Call.post("/api/v1/audit-log/anchors", null)
+                                .expecting(response -> response.body("headHash", notNullValue()))));
     }
 
-    /** The endpoint lets the role through if it names it, and refuses it with a 403 problem if not. */
-    public static void assertRoleAnswered(Endpoint endpoint, String role) {
-        var response = call(given().header("Authorization", TestTokens.bearer(role)), endpoint).then();
-        if (endpoint.isOpen() || endpoint.allowed().contains(role)) {
-            response.statusCode(allOf(not(oneOf(401, 403)), lessThan(500)));
-        } else {
-            response.statusCode(403).contentType("application/problem+json");
-        }
+    /**
+     * Every endpoint paired with every caller, for a parameterised test: the roles people hold, the roles services
+     * hold, a token with no role and a token with an unknown role.
+     */
+    public static Stream<Arguments> everyCaller(List<Endpoint> endpoints, List<String> peopleRoles,
+                                                List<String> serviceRoles) {
+        List<String> callers = Stream.of(peopleRoles.stream(), serviceRoles.stream(), Stream.of(NO_ROLE, UNKNOWN_ROLE))
+                .flatMap(roles -> roles).toList();
+        return endpoints.stream().flatMap(endpoint -> callers.stream().map(caller -> Arguments.of(endpoint, caller)));
     }
 
-    /** Without a token the endpoint answers a 401 problem, unless it is open to anyone. */
+    /**
+     * An allowed caller gets exactly the success status and the change happened; any other caller gets a 403
+     * problem and nothing changed.
+     */
+    public static void assertAnswered(Endpoint endpoint, String caller) {
+        String token = caller.equals(NO_ROLE) ? TestTokens.bearer() : TestTokens.bearer(caller);
+        assertAnswered(endpoint, caller, given().header("Authorization", token), endpoint.allows(caller), 403,
+                "forbidden");
+    }
+
+    /** Without a token the endpoint answers a 401 problem and changes nothing, unless it is open to anyone. */
     public static void assertAnonymousAnswered(Endpoint endpoint) {
-        var response = call(given(), endpoint).then();
-        if (endpoint.isOpen()) {
-            response.statusCode(allOf(not(oneOf(401, 403)), lessThan(500)));
-        } else {
-            response.statusCode(401)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("https://privacy.justelegance.com/problems/unauthenticated"));
-        }
+        assertAnswered(endpoint, "nobody (no token)", given(), endpoint.allowed() == null, 401, "unauthenticated");
     }
 
-    private static Response call(RequestSpecification request, Endpoint endpoint) {
-        RequestSpecification withBody = endpoint.body() == null ? request
-                : request.contentType(ContentType.JSON).body(endpoint.body());
-        return withBody.when().request(endpoint.method(), endpoint.path());
+    private static void assertAnswered(Endpoint endpoint, String caller, RequestSpecification request,
+                                       boolean allowed, int refusal, String refusalType) {
+        Call call = endpoint.call().apply(caller);
+        try {
+            if (!endpoint.name().startsWith(call.method() + " ")) {
+                throw new AssertionError(endpoint.name() + " was given a " + call.method() + " call");
+            }
+            if (call.body() != null) {
+                request = request.contentType(ContentType.JSON).body(call.body());
+            }
+            ValidatableResponse response = request.when().request(call.method(), call.path()).then();
+            if (allowed) {
+                response.statusCode(endpoint.success());
+                call.expected().accept(response);
+            } else {
+                response.statusCode(refusal)
+                        .contentType(PROBLEM)
+                        .body("type", equalTo(PROBLEMS + refusalType));
+                call.refused().run();
+            }
+        } catch (AssertionError e) {
+            // Surefire names a parameterised cell by its index only; say which cell failed.
+            throw new AssertionError(endpoint + " as " + caller + " (" + (allowed ? "allowed" : "refused") + "): "
+                    + e.getMessage(), e);
+        } finally {
+            call.cleanup().run();
+        }
     }
 }
