@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /**
  * What the recipient API client takes for "try again later": a 408 (request timeout), a 429 (rate limited) and
- * no answer within the configured timeout (1s in tests) are retried, not treated as refusals, until the attempts
+ * no answer within the configured timeout (5s in tests) are retried, not treated as refusals, until the attempts
  * run out (4 in tests), and then the notice is a task for a person.
  */
 @QuarkusTest
