@@ -8,8 +8,12 @@ import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.KitConfig;
 import com.justelegance.privacy.kit.inbox.DeadLetterPublisher;
+import com.justelegance.privacy.kit.outbox.OutboxRelay;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.SubjectTraces;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,13 +21,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static com.justelegance.privacy.consent.ConsentApi.as;
 import static com.justelegance.privacy.consent.ConsentApi.check;
@@ -34,6 +41,7 @@ import static com.justelegance.privacy.consent.ConsentApi.newSubject;
 import static com.justelegance.privacy.consent.ConsentApi.screenEmail;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -44,14 +52,31 @@ import static org.hamcrest.Matchers.containsString;
 
 /**
  * dsr-service asks for a subject's erasure: the ledger, the proofs and the subject's key go, the suppression entry
- * stays and still matches, and ErasureCompleted says what was erased and what was kept and why. Before that, the
- * access-request export returns everything held.
+ * stays and still matches, and ErasureCompleted says what was erased and what was kept and why; after it no table
+ * names the subject. Before that, the access-request export returns everything held.
  */
 @QuarkusTest
 class ErasureTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxRelay outboxRelay;
+
+    @Inject
+    KitConfig kitConfig;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
 
     @Test
     void theExportReturnsEverythingHeldAboutTheSubject() {
@@ -114,6 +139,9 @@ class ErasureTest {
                 .then().statusCode(200);
         assertThat(countRows("SELECT count(*) FROM consent_decision WHERE subject_id = ?1", subject), equalTo(0L));
         check(subject, "POST_MARKETING").body("allowed", equalTo(false)).body("reason", equalTo("SUBJECT_ERASED"));
+        // erased_subject and suppression_entry keep keyed hashes (of the id, of the e-mail address), never the
+        // id; so do the audit entries. The redeemed link left only its token id.
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -142,6 +170,7 @@ class ErasureTest {
             assertThat(new String(deadLetter.headers().lastHeader(DeadLetterPublisher.TOPIC_HEADER).value(),
                     StandardCharsets.UTF_8), equalTo(Topics.ERASURE_REQUESTS));
         }
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     private static void recordHistoryWithProofAndOptOut(String subject, String email) {
@@ -170,6 +199,17 @@ class ErasureTest {
     private static EventEnvelope<ErasureRequested> erasureRequested(String subject, String requestId) {
         return EventEnvelope.create(subject, "dsr-service", Instant.now(), UUID.randomUUID(),
                 new ErasureRequested(requestId, ErasureReason.DATA_SUBJECT_REQUEST, "dsr-service"));
+    }
+
+    /**
+     * The tables that still name the subject once this service's outbox rows about it (its ConsentChanged events
+     * and the receipt) are sent and past the kit's keep-sent time, so the outbox cleanup deletes them.
+     */
+    private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
+        SubjectTraces.awaitOutboxSent(dataSource, subject);
+        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
+        outboxRelay.deleteOldSentRows();
+        return SubjectTraces.tablesNaming(dataSource, subject);
     }
 
     private long countRows(String sql, String subject) {

@@ -3,24 +3,32 @@ package com.justelegance.privacy.disclosure;
 import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.Courier;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.PaymentProvider;
 import com.justelegance.privacy.events.codes.SalesChannel;
 import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.KitConfig;
+import com.justelegance.privacy.kit.outbox.OutboxRelay;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.SubjectTraces;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TopicProbe;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
+import static com.justelegance.privacy.disclosure.DisclosureEvents.consentChanged;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
@@ -28,6 +36,7 @@ import static com.justelegance.privacy.disclosure.DisclosureEvents.orderPlaced;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.rectificationRequested;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -39,13 +48,30 @@ import static org.hamcrest.Matchers.not;
 /**
  * Art. 19 end to end: an erasure creates one notice per recipient the ledger shows received the subject's data and
  * none for the others, delivers it to an API recipient, then leaves the ledger without the subject (anonymised
- * counts stay) and answers with ErasureCompleted. A rectification tells only recipients of the corrected data.
+ * counts stay), the consent projection and the subject's key go, and ErasureCompleted answers. After it no table
+ * names the subject. A rectification tells only recipients of the corrected data.
  */
 @QuarkusTest
 class ErasureNoticesTest {
 
+    private static final String AUDIENCES = "SOCIAL_MEDIA_AUDIENCES";
+
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
+
+    @Inject
+    OutboxRelay outboxRelay;
+
+    @Inject
+    KitConfig kitConfig;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
 
     @Test
     void anErasureNoticesExactlyTheRecipientsThatReceivedDataAndTheLedgerNoLongerNamesTheSubject() {
@@ -59,18 +85,33 @@ class ErasureNoticesTest {
             TestEvents.publish(orderPlaced(subject, order, SalesChannel.WEBSITE, Courier.DPD, PaymentProvider.PAYPAL));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     OrderLedgerTest.disclosures(subject).body("$", hasSize(2)));
-            recordDisclosure(subject, "LAW_ENFORCEMENT", "LEGAL_OBLIGATION", newId("WMP"), true);
+            // The officer's note is encrypted with the subject's own key: erasure must destroy that key.
+            Api.as(Roles.PRIVACY_OFFICER)
+                    .body(Api.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), true,
+                            "Production order served in person"))
+                    .when().post("/api/v1/subjects/{s}/disclosures", subject)
+                    .then().statusCode(201);
             recordDisclosure(subject, apiRecipient, "LEGITIMATE_INTEREST", checkRef, false);
+            TestEvents.publish(consentChanged(subject, AUDIENCES, ConsentState.GRANTED,
+                    Instant.parse("2026-11-01T09:00:00Z")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.as(Roles.MARKETING)
+                    .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=FACEBOOK&purpose={p}", subject,
+                            AUDIENCES)
+                    .then().statusCode(200).body("allowed", equalTo(true)));
+            assertThat(rowsNaming(subject, "subject_consent"), equalTo(1L));
+            assertThat(rowsNaming(subject, "subject_key"), equalTo(1L));
 
             TestEvents.publish(erasureRequested(subject, requestId));
 
+            // Other services answer the same request on the same topic: take this service's receipt.
             EventEnvelope<?> receipt = receipts.awaitEvent(e -> e.subjectId().equals(subject)
-                    && e.payload() instanceof ErasureCompleted completed && completed.requestId().equals(requestId));
+                    && e.payload() instanceof ErasureCompleted completed && completed.requestId().equals(requestId)
+                    && completed.service().equals("disclosure-service"));
             ErasureCompleted completed = (ErasureCompleted) receipt.payload();
             assertThat(completed.service(), equalTo("disclosure-service"));
             assertThat(completed.erased(), contains(
                     new ErasureCompleted.ErasedRecords(DataCategory.DISCLOSURE_RECORDS, 4),
-                    new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 0)));
+                    new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 1)));
             assertThat(completed.withheld(), contains(new ErasureCompleted.WithheldRecords(
                     DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null)));
 
@@ -102,7 +143,16 @@ class ErasureNoticesTest {
             Api.as(Roles.PRIVACY_OFFICER)
                     .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                     .then().statusCode(200).body("$", empty());
-            assertThat(rowsNaming(subject), equalTo(List.of(0L, 0L, 0L, 0L)));
+            for (String table : List.of("disclosure", "erased_disclosure_count", "recipient_notice",
+                    "subject_consent", "subject_key")) {
+                assertThat(table, rowsNaming(subject, table), equalTo(0L));
+            }
+            Api.as(Roles.MARKETING)
+                    .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=FACEBOOK&purpose={p}", subject,
+                            AUDIENCES)
+                    .then().statusCode(200)
+                    .body("allowed", equalTo(false))
+                    .body("reason", equalTo("NO_CONSENT_KNOWN"));
 
             Api.as(Roles.AUDITOR)
                     .when().get("/api/v1/disclosure-summary?from=2026-11&to=2026-11")
@@ -112,6 +162,8 @@ class ErasureNoticesTest {
                     .body("recipients.find { it.code == '" + apiRecipient + "' }.disclosuresPerCategory.CONTACT_NAME",
                             equalTo(1));
         }
+        // Notices and audit entries keep a keyed hash of the subject id, never the id.
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -122,12 +174,14 @@ class ErasureNoticesTest {
             TestEvents.publish(erasureRequested(subject, requestId));
 
             ErasureCompleted completed = (ErasureCompleted) receipts.awaitEvent(e -> e.subjectId().equals(subject)
-                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId)).payload();
+                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId)
+                    && c.service().equals("disclosure-service")).payload();
             assertThat(completed.erased().stream().map(ErasureCompleted.ErasedRecords::count).toList(),
                     everyItem(equalTo(0L)));
             assertThat(completed.withheld(), empty());
         }
         notices(subject).body("$", empty());
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -176,14 +230,19 @@ class ErasureNoticesTest {
                 .then().statusCode(200);
     }
 
-    /** Rows that still carry the subject id anywhere: ledger, erased counts, notices, consent projection. */
-    private List<Long> rowsNaming(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> List.of("disclosure", "erased_disclosure_count",
-                "recipient_notice", "subject_consent").stream().map(table -> ((Number) entityManager
-                        .createNativeQuery("SELECT count(*) FROM " + table + " t WHERE CAST(row_to_json(t) AS text) "
-                                + "LIKE '%' || :subject || '%'")
-                        .setParameter("subject", subject)
-                        .getSingleResult()).longValue())
-                .toList());
+    /** Rows of the table that carry the subject id anywhere. */
+    private long rowsNaming(String subject, String table) {
+        return SubjectTraces.tablesNaming(dataSource, subject).getOrDefault(table, 0L);
+    }
+
+    /**
+     * The tables that still name the subject once this service's outbox rows about it are sent and past the kit's
+     * keep-sent time (the cleanup deletes them).
+     */
+    private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
+        SubjectTraces.awaitOutboxSent(dataSource, subject);
+        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
+        outboxRelay.deleteOldSentRows();
+        return SubjectTraces.tablesNaming(dataSource, subject);
     }
 }

@@ -13,16 +13,28 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A recipient's notice API, for real: an HTTP server on a free local port that records every notice posted to it
- * and answers with the statuses a test scripts (200 once the script runs out).
+ * and answers with the statuses a test scripts (200 once the script runs out). {@link #NO_ANSWER} in the script
+ * keeps that post waiting without an answer until the server closes, as a hung recipient would: the client's
+ * timeout must end it.
  */
 final class RecipientApiServer implements AutoCloseable {
+
+    /** Scripted instead of a status: receive the post and never answer it (recorded as answered with 0). */
+    static final int NO_ANSWER = 0;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    // Posts are handled on their own threads, so one left hanging does not hold up the next.
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -33,6 +45,7 @@ final class RecipientApiServer implements AutoCloseable {
     private RecipientApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/notices", this::answer);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -61,12 +74,26 @@ final class RecipientApiServer implements AutoCloseable {
             Integer scripted = scriptedStatuses.poll();
             int status = scripted == null ? 200 : scripted;
             received.add(new Received(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
+            if (status == NO_ANSWER) {
+                awaitClosing();
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    private void awaitClosing() {
+        try {
+            closing.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -1,17 +1,26 @@
 package com.justelegance.privacy.retention;
 
 import com.justelegance.privacy.events.AccountClosed;
+import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.events.codes.AccountClosureReason;
+import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.events.codes.ComplaintStatus;
+import com.justelegance.privacy.events.codes.ConsentMethod;
+import com.justelegance.privacy.events.codes.ConsentSource;
+import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.ErasureReason;
+import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.KitConfig;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.outbox.OutboxRelay;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.SubjectTraces;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestTokens;
@@ -21,14 +30,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 import static com.justelegance.privacy.retention.RetentionApi.awaitDueDate;
 import static com.justelegance.privacy.retention.RetentionApi.holds;
@@ -42,6 +54,7 @@ import static com.justelegance.privacy.retention.SampleEvents.yearsAfter;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -50,6 +63,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -76,6 +90,15 @@ class ErasureTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxRelay outboxRelay;
+
+    @Inject
+    KitConfig kitConfig;
+
     @AfterEach
     void backToRealTime() {
         clock.reset();
@@ -92,6 +115,11 @@ class ErasureTest {
                 .body("openComplaints", hasSize(1))
                 .body("openRequests", hasSize(1)));
         timeline(subject).body("entries", hasSize(2));
+        // A released hold no longer holds anything back, so the erasure takes it too.
+        RetentionApi.releaseLegalHold(RetentionApi.placeLegalHold(subject));
+        for (String table : TABLES_WITH_SUBJECT_IDS) {
+            assertThat(table, rowsAbout(table, subject), greaterThanOrEqualTo(1L));
+        }
 
         try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
             TestEvents.publish(EventEnvelope.create(subject, "dsr-service", Instant.now(),
@@ -102,9 +130,9 @@ class ErasureTest {
             ErasureCompleted receipt = (ErasureCompleted) event.payload();
             assertThat(event.subjectId(), equalTo(subject));
             assertThat(receipt.service(), equalTo("retention-service"));
-            // Two entries and the timeline row, the complaint and the open request.
+            // Two entries and the timeline row, the complaint, the open request and the released legal hold.
             assertThat(receipt.erased(), contains(new ErasureCompleted.ErasedRecords(
-                    DataCategory.RETENTION_TIMELINE, 5)));
+                    DataCategory.RETENTION_TIMELINE, 6)));
             assertThat(receipt.withheld(), contains(new ErasureCompleted.WithheldRecords(
                     DataCategory.RETENTION_TIMELINE, WithheldReason.ERASURE_RECORD, null)));
         }
@@ -126,6 +154,8 @@ class ErasureTest {
                 .then().statusCode(200)
                 .body("action", hasItem("retention.subject.erased"))
                 .body("subjectRef", everyItem(equalTo(keyedHash.subjectRef(subject))));
+        // The tombstone, the erasure's audit entries: keyed hashes only.
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -147,6 +177,8 @@ class ErasureTest {
         }
         timeline(subject).statusCode(404);
         holds(subject).body("held", equalTo(true));
+        // The active hold names the subject on purpose: it is what keeps the other services' data, until released.
+        assertThat(tablesNamingAfterOutboxCleanup(subject), equalTo(Map.of("legal_hold", 1L)));
     }
 
     @Test
@@ -170,8 +202,8 @@ class ErasureTest {
                 .body("closedAt", nullValue()));
         timeline(subject).statusCode(404);
 
-        TestEvents.publish(receiptFrom("consent-service", subject, requestId));
-        TestEvents.publish(receiptFrom("disclosure-service", subject, requestId));
+        TestEvents.publish(consentServiceReceipt(subject, requestId));
+        TestEvents.publish(disclosureServiceReceipt(subject, requestId));
 
         awaitErasureRequest(requestId, response -> response
                 .body("subjectRef", equalTo(keyedHash.subjectRef(subject)))
@@ -179,8 +211,14 @@ class ErasureTest {
                 .body("runId", equalTo(runId))
                 .body("awaiting", empty())
                 .body("closedAt", notNullValue())
-                .body("receipts.find { it.service == 'consent-service' }.withheld[0].reason",
-                        equalTo("SUPPRESSION_LIST")));
+                .body("receipts.find { it.service == 'consent-service' }.erased.category", containsInAnyOrder(
+                        "CONSENT_RECORDS", "MARKETING_PREFERENCES", "IP_ADDRESS", "DEVICE_INFO", "EMAIL"))
+                .body("receipts.find { it.service == 'consent-service' }.withheld.reason",
+                        containsInAnyOrder("SUPPRESSION_LIST", "ERASURE_RECORD"))
+                .body("receipts.find { it.service == 'disclosure-service' }.erased.category",
+                        containsInAnyOrder("DISCLOSURE_RECORDS", "CONSENT_RECORDS"))
+                .body("receipts.find { it.service == 'disclosure-service' }.withheld.category",
+                        contains("DISCLOSURE_RECORDS")));
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/purge-runs/{run}", runId)
                 .then().statusCode(200)
@@ -189,6 +227,7 @@ class ErasureTest {
                 .when().get("/api/v1/purge-runs/{run}/erasure-requests", runId)
                 .then().statusCode(200)
                 .body("requestId", hasItem(requestId));
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -222,6 +261,7 @@ class ErasureTest {
                 .body("erasures", equalTo(2))
                 .body("reason", equalTo("DATA_REAPPEARED_AFTER_ERASURE")));
         timeline(subject).statusCode(404);
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     @Test
@@ -237,6 +277,73 @@ class ErasureTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(closedForErasure.eventId()));
         timeline(subject).statusCode(404);
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
+    }
+
+    @Test
+    void aReceiptForAnErasureThisServiceNeverRequestedIsIgnoredAndTheNextReceiptStillCounts() {
+        String subject = newSubject();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        clock.standAt(SIX_YEARS_AND_A_DAY_LATER);
+        String requestId;
+        try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS)) {
+            runPurge();
+            requestId = ((ErasureRequested) requests.awaitEvent(e -> e.subjectId().equals(subject)).payload())
+                    .requestId();
+        }
+        // Other services running on the same broker may answer too; this test needs only its own first receipt.
+        awaitErasureRequest(requestId, response -> response.body("receipts.service", hasItem("retention-service")));
+
+        String unknownRequest = "dsr-" + UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.open(Topics.deadLetterTopic(Topics.ERASURE_RECEIPTS))) {
+            TestEvents.publish(consentServiceReceipt(subject, unknownRequest));
+            // Same subject, same partition: once this receipt is recorded, the one before it has been handled.
+            TestEvents.publish(consentServiceReceipt(subject, requestId));
+
+            awaitErasureRequest(requestId, response -> response
+                    .body("receipts.service", hasItem("consent-service"))
+                    .body("awaiting", not(hasItem("consent-service"))));
+            List<ConsumerRecord<String, String>> deadLettered = deadLetters.drain(Duration.ofMillis(500)).stream()
+                    .filter(record -> subject.equals(record.key()))
+                    .toList();
+            assertThat(deadLettered, empty());
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/erasure-requests/{request}", unknownRequest)
+                .then().statusCode(404);
+        assertThat(count("SELECT count(*) FROM erasure_receipt WHERE request_id = :id", unknownRequest),
+                equalTo(0L));
+        assertThat(count("SELECT count(*) FROM erasure_request WHERE request_id = :id", unknownRequest),
+                equalTo(0L));
+    }
+
+    @Test
+    void aConsentWithdrawalForAnErasedSubjectDoesNotBringTheSubjectBack() {
+        String subject = newSubject();
+        String requestId = "dsr-" + UUID.randomUUID();
+        TestEvents.publish(order(subject, LONG_AGO));
+        awaitDueDate(subject, yearsAfter(LONG_AGO, 6));
+        eraseAtDsrRequest(subject, requestId);
+
+        // consent-service erases too, and may well publish a withdrawal it recorded just before: not new data.
+        Instant now = Instant.now();
+        EventEnvelope<ConsentChanged> withdrawal = EventEnvelope.create(subject, "consent-service", now,
+                new ConsentChanged(UUID.randomUUID().toString(), "EMAIL_MARKETING", Channel.EMAIL,
+                        ConsentState.WITHDRAWN, LawfulBasis.CONSENT, "2026-11", ConsentSource.UNSUBSCRIBE_LINK,
+                        ConsentMethod.REJECT, now));
+        TestEvents.publish(withdrawal);
+
+        // The inbox records the event in the transaction that applied it: it has been applied, to no effect.
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(withdrawal.eventId()));
+        timeline(subject).statusCode(404);
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/subjects/{subject}/erasure", subject)
+                .then().statusCode(200)
+                .body("requestId", equalTo(requestId))
+                .body("reason", equalTo("DATA_SUBJECT_REQUEST"))
+                .body("erasures", equalTo(1));
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
     private void eraseAtDsrRequest(String subject, String requestId) {
@@ -249,14 +356,29 @@ class ErasureTest {
         timeline(subject).statusCode(404);
     }
 
-    private static EventEnvelope<ErasureCompleted> receiptFrom(String service, String subject, String requestId) {
-        List<ErasureCompleted.WithheldRecords> withheld = service.equals("consent-service")
-                ? List.of(new ErasureCompleted.WithheldRecords(DataCategory.EMAIL, WithheldReason.SUPPRESSION_LIST,
-                null))
-                : List.of();
-        return EventEnvelope.create(subject, service, Instant.now(), new ErasureCompleted(requestId, service,
-                List.of(new ErasureCompleted.ErasedRecords(DataCategory.PURCHASE_HISTORY, 3)), withheld,
-                Instant.now()));
+    /** consent-service's receipt as its SubjectErasure writes it for a subject with history, proof and opt-out. */
+    private static EventEnvelope<ErasureCompleted> consentServiceReceipt(String subject, String requestId) {
+        return EventEnvelope.create(subject, "consent-service", Instant.now(), new ErasureCompleted(requestId,
+                "consent-service", List.of(
+                new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 2),
+                new ErasureCompleted.ErasedRecords(DataCategory.MARKETING_PREFERENCES, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.IP_ADDRESS, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.DEVICE_INFO, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.EMAIL, 1)), List.of(
+                new ErasureCompleted.WithheldRecords(DataCategory.MARKETING_PREFERENCES,
+                        WithheldReason.SUPPRESSION_LIST, null),
+                new ErasureCompleted.WithheldRecords(DataCategory.CONSENT_RECORDS, WithheldReason.ERASURE_RECORD,
+                        null)), Instant.now()));
+    }
+
+    /** disclosure-service's receipt as its SubjectErasure writes it for a subject whose data went to recipients. */
+    private static EventEnvelope<ErasureCompleted> disclosureServiceReceipt(String subject, String requestId) {
+        return EventEnvelope.create(subject, "disclosure-service", Instant.now(), new ErasureCompleted(requestId,
+                "disclosure-service", List.of(
+                new ErasureCompleted.ErasedRecords(DataCategory.DISCLOSURE_RECORDS, 2),
+                new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 1)), List.of(
+                new ErasureCompleted.WithheldRecords(DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD,
+                        null)), Instant.now()));
     }
 
     private static void awaitErasureRequest(String requestId,
@@ -271,6 +393,24 @@ class ErasureTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM " + table + " WHERE subject_id = :subject")
                 .setParameter("subject", subject)
+                .getSingleResult()).longValue());
+    }
+
+    /**
+     * The tables that still name the subject once this service's outbox rows about it are sent and past the
+     * kit's keep-sent time (the cleanup deletes them). Tombstones, erasure requests and audit entries keep a keyed
+     * hash of the subject id, never the id, and are not found.
+     */
+    private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
+        SubjectTraces.awaitOutboxSent(dataSource, subject);
+        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
+        outboxRelay.deleteOldSentRows();
+        return SubjectTraces.tablesNaming(dataSource, subject);
+    }
+
+    private long count(String sql, String value) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter("id", value)
                 .getSingleResult()).longValue());
     }
 

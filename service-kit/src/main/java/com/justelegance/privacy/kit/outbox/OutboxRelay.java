@@ -113,9 +113,10 @@ public class OutboxRelay {
         wakeExecutor.shutdownNow();
     }
 
+    /** Deletes sent rows older than keep-sent. Public so a test can run it after moving the clock past that. */
     @Scheduled(identity = "outbox-cleanup", every = "10m", delayed = "1m",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void deleteOldSentRows() {
+    public void deleteOldSentRows() {
         Instant cutoff = clock.instant().minus(config.keepSent());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("DELETE FROM outbox_event WHERE sent_at < :cutoff")

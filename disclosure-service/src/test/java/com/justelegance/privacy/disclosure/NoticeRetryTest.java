@@ -1,0 +1,73 @@
+package com.justelegance.privacy.disclosure;
+
+import com.justelegance.privacy.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
+import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notices;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.recordDisclosure;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.register;
+import static com.justelegance.privacy.disclosure.RecipientApiServer.NO_ANSWER;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * What the recipient API client takes for "try again later": a 408 (request timeout), a 429 (rate limited) and
+ * no answer within the configured timeout (5s in tests) are retried, not treated as refusals, until the attempts
+ * run out (4 in tests), and then the notice is a task for a person.
+ */
+@QuarkusTest
+class NoticeRetryTest {
+
+    @Test
+    void a408A429AndTimeoutsAreRetriedUntilTheAttemptsRunOut() {
+        try (RecipientApiServer api = RecipientApiServer.answering(408, 429, NO_ANSWER, NO_ANSWER)) {
+            String subject = eraseAfterDisclosingTo(register("FRAUD_PREVENTION", "API", api.noticeUrl()));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> notice(subject)
+                    .body("[0].status", equalTo("TASK_OPEN")));
+            notice(subject)
+                    .body("[0].attempts", equalTo(4))
+                    .body("[0].lastError", containsString("Gave up after 4 attempts"))
+                    .body("[0].lastError", containsString("HttpTimeoutException"));
+            assertThat(api.received().stream().map(RecipientApiServer.Received::answeredWith).toList(),
+                    contains(408, 429, NO_ANSWER, NO_ANSWER));
+        }
+    }
+
+    @Test
+    void aPostLeftUnansweredIsTimedOutAndPostedAgain() {
+        try (RecipientApiServer api = RecipientApiServer.answering(NO_ANSWER)) {
+            String subject = eraseAfterDisclosingTo(register("REFERENCE_AGENCY", "API", api.noticeUrl()));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> notice(subject)
+                    .body("[0].status", equalTo("ACKNOWLEDGED")));
+            notice(subject).body("[0].attempts", equalTo(2));
+            assertThat(api.received().stream().map(RecipientApiServer.Received::answeredWith).toList(),
+                    contains(NO_ANSWER, 200));
+        }
+    }
+
+    /** Records a disclosure of a fresh subject to the recipient, erases the subject, and returns the subject. */
+    private static String eraseAfterDisclosingTo(String recipient) {
+        String subject = newSubject();
+        recordDisclosure(subject, recipient, "LEGITIMATE_INTEREST", newId("ref"), false);
+        TestEvents.publish(erasureRequested(subject, newId("era")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(1)));
+        return subject;
+    }
+
+    private static ValidatableResponse notice(String subject) {
+        return notices(subject).body("$", hasSize(1));
+    }
+}
