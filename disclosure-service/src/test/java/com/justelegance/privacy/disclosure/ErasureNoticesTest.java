@@ -223,6 +223,20 @@ class ErasureNoticesTest {
                 .then().statusCode(201);
     }
 
+    /** Records a disclosure of a fresh subject to the recipient, erases the subject, and returns the subject. */
+    static String eraseAfterDisclosingTo(String recipient) {
+        String subject = newSubject();
+        recordDisclosure(subject, recipient, "LEGITIMATE_INTEREST", newId("ref"), false);
+        TestEvents.publish(erasureRequested(subject, newId("era")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(1)));
+        return subject;
+    }
+
+    /** The subject's one notice. */
+    static ValidatableResponse notice(String subject) {
+        return notices(subject).body("$", hasSize(1));
+    }
+
     /** The subject's notices as the privacy officer sees them, withheld ones included. */
     static ValidatableResponse notices(String subject) {
         return Api.as(Roles.PRIVACY_OFFICER)

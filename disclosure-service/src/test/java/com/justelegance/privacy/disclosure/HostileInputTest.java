@@ -1,23 +1,20 @@
 package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
-import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.eraseAfterDisclosingTo;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notice;
 import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notices;
-import static com.justelegance.privacy.disclosure.ErasureNoticesTest.recordDisclosure;
 import static com.justelegance.privacy.disclosure.ErasureNoticesTest.register;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 /**
@@ -48,11 +45,9 @@ class HostileInputTest {
     @Test
     void aNulInANoticeOutcomeExplanationIsABadRequestAndTheNoticeStaysOpen() {
         String recipient = register("REFERENCE_AGENCY", "EMAIL", "privacy@agency.example");
-        String subject = newSubject();
-        recordDisclosure(subject, recipient, "LEGITIMATE_INTEREST", newId("ref"), false);
-        TestEvents.publish(erasureRequested(subject, newId("era")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject)
-                .body("$", hasSize(1)).body("[0].status", equalTo("TASK_OPEN")));
+        String subject = eraseAfterDisclosingTo(recipient);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notice(subject)
+                .body("[0].status", equalTo("TASK_OPEN")));
         String noticeId = notices(subject).extract().path("[0].id");
 
         Api.as(Roles.PRIVACY_OFFICER)

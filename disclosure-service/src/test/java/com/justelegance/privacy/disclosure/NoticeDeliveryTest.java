@@ -2,7 +2,6 @@ package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestClock;
-import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -11,11 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
-import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
-import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.eraseAfterDisclosingTo;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notice;
 import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notices;
-import static com.justelegance.privacy.disclosure.ErasureNoticesTest.recordDisclosure;
 import static com.justelegance.privacy.disclosure.ErasureNoticesTest.register;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -102,19 +99,6 @@ class NoticeDeliveryTest {
         overdue(recipient).body("id", contains(noticeId));
         outcome(noticeId, "{\"outcome\": \"ACKNOWLEDGED\"}").statusCode(200);
         overdue(recipient).body("$", empty());
-    }
-
-    /** Records a disclosure of a fresh subject to the recipient, erases the subject, and returns the subject. */
-    private static String eraseAfterDisclosingTo(String recipient) {
-        String subject = newSubject();
-        recordDisclosure(subject, recipient, "LEGITIMATE_INTEREST", newId("ref"), false);
-        TestEvents.publish(erasureRequested(subject, newId("era")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(1)));
-        return subject;
-    }
-
-    private static ValidatableResponse notice(String subject) {
-        return notices(subject).body("$", hasSize(1));
     }
 
     private static ValidatableResponse overdue(String recipient) {

@@ -1,17 +1,12 @@
 package com.justelegance.privacy.disclosure;
 
-import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
-import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
-import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
-import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notices;
-import static com.justelegance.privacy.disclosure.ErasureNoticesTest.recordDisclosure;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.eraseAfterDisclosingTo;
+import static com.justelegance.privacy.disclosure.ErasureNoticesTest.notice;
 import static com.justelegance.privacy.disclosure.ErasureNoticesTest.register;
 import static com.justelegance.privacy.disclosure.RecipientApiServer.NO_ANSWER;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +14,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 /**
  * What the recipient API client takes for "try again later": a 408 (request timeout), a 429 (rate limited) and
@@ -56,18 +50,5 @@ class NoticeRetryTest {
             assertThat(api.received().stream().map(RecipientApiServer.Received::answeredWith).toList(),
                     contains(NO_ANSWER, 200));
         }
-    }
-
-    /** Records a disclosure of a fresh subject to the recipient, erases the subject, and returns the subject. */
-    private static String eraseAfterDisclosingTo(String recipient) {
-        String subject = newSubject();
-        recordDisclosure(subject, recipient, "LEGITIMATE_INTEREST", newId("ref"), false);
-        TestEvents.publish(erasureRequested(subject, newId("era")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(1)));
-        return subject;
-    }
-
-    private static ValidatableResponse notice(String subject) {
-        return notices(subject).body("$", hasSize(1));
     }
 }

@@ -69,4 +69,20 @@ final class RetentionApi {
                 .when().get("/api/v1/purge-preview?days={days}&limit=10000", days)
                 .then().statusCode(200);
     }
+
+    /** Sets the rule for a category, as the privacy officer. */
+    static ValidatableResponse putRule(String category, String body) {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when().put("/api/v1/retention-rules/{category}", category)
+                .then();
+    }
+
+    /** The rules in force, as the privacy officer reads them. */
+    static ValidatableResponse rules() {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/retention-rules")
+                .then();
+    }
 }

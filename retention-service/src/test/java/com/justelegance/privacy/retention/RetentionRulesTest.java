@@ -7,7 +7,6 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.justelegance.privacy.retention.RetentionApi.putRule;
+import static com.justelegance.privacy.retention.RetentionApi.rules;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -91,25 +92,25 @@ class RetentionRulesTest {
 
     @Test
     void aPeriodThatIsNotAnIsoPeriodIsRefusedSayingWhy() {
-        put("GENERAL", rule("LAST_CONTACT", "six years", "ERASE", GENERAL_REASON)).statusCode(400)
+        putRule("GENERAL", rule("LAST_CONTACT", "six years", "ERASE", GENERAL_REASON)).statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-retention-period"))
                 .body("detail", containsString("ISO-8601"));
-        put("GENERAL", rule("LAST_CONTACT", "-P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
+        putRule("GENERAL", rule("LAST_CONTACT", "-P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
                 .body("detail", containsString("negative"));
         rules().body("find { it.category == 'GENERAL' }.period", equalTo("P6Y"));
     }
 
     @Test
     void anUnknownAnchorOrAMissingReasonIsRefused() {
-        put("GENERAL", rule("BIRTHDAY", "P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
+        putRule("GENERAL", rule("BIRTHDAY", "P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/unreadable-body"))
                 .body("detail", containsString("anchor"));
-        put("GENERAL", "{\"anchor\": \"LAST_CONTACT\", \"period\": \"P6Y\", \"action\": \"ERASE\"}").statusCode(400)
+        putRule("GENERAL", "{\"anchor\": \"LAST_CONTACT\", \"period\": \"P6Y\", \"action\": \"ERASE\"}").statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/validation-failed"))
                 .body("errors.field", hasItem("reason"));
-        put("general rule", rule("LAST_CONTACT", "P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
+        putRule("general rule", rule("LAST_CONTACT", "P6Y", "ERASE", GENERAL_REASON)).statusCode(400)
                 .body("errors.field", hasItem("category"));
     }
 
@@ -120,7 +121,7 @@ class RetentionRulesTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/general-rule-required"));
-        put("GENERAL", rule("ORDER_DATE", "P6Y", "ERASE", GENERAL_REASON)).statusCode(409);
+        putRule("GENERAL", rule("ORDER_DATE", "P6Y", "ERASE", GENERAL_REASON)).statusCode(409);
 
         rules().body("find { it.category == 'GENERAL' }.anchor", equalTo("LAST_CONTACT"));
     }
@@ -129,7 +130,7 @@ class RetentionRulesTest {
     void aNewCategoryCanBeAddedAndDeleted() {
         // A category of its own, so no other test ever sees it, whatever happens here.
         String category = "TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-        put(category, rule("CONSENT_WITHDRAWN", "P2Y", "ANONYMISE", "Proof of consent after withdrawal"))
+        putRule(category, rule("CONSENT_WITHDRAWN", "P2Y", "ANONYMISE", "Proof of consent after withdrawal"))
                 .statusCode(201)
                 .body("version", equalTo(1));
 
@@ -147,21 +148,7 @@ class RetentionRulesTest {
         String body = expectedVersion == null ? rule("LAST_CONTACT", period, "ERASE", GENERAL_REASON)
                 : rule("LAST_CONTACT", period, "ERASE", GENERAL_REASON)
                         .replace("}", ", \"expectedVersion\": " + expectedVersion + "}");
-        return put("GENERAL", body);
-    }
-
-    private static ValidatableResponse put(String category, String body) {
-        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when().put("/api/v1/retention-rules/{category}", category)
-                .then();
-    }
-
-    private static ValidatableResponse rules() {
-        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
-                .when().get("/api/v1/retention-rules")
-                .then();
+        return putRule("GENERAL", body);
     }
 
     private static String rule(String anchor, String period, String action, String reason) {
