@@ -28,6 +28,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.crypto.SubjectKeys;
 import com.justelegance.privacy.kit.outbox.Outbox;
+import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -4,7 +4,7 @@ import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.OrderRecipients;
 import com.justelegance.privacy.disclosure.domain.Recipient;
-import com.justelegance.privacy.disclosure.repository.ConcurrentChanges;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.NewEntry;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;

@@ -5,7 +5,7 @@ import com.justelegance.privacy.disclosure.domain.NoticeKind;
 import com.justelegance.privacy.disclosure.domain.NoticeStatus;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientNotice;
-import com.justelegance.privacy.disclosure.repository.ConcurrentChanges;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.NoticeRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;

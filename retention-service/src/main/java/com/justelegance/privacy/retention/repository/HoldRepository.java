@@ -1,11 +1,9 @@
 package com.justelegance.privacy.retention.repository;
 
-import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
 
@@ -16,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,17 +61,6 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
                 .collect(Collectors.groupingBy(LegalHold::subjectId));
     }
 
-    /**
-     * Writes a change to a legal hold now, conditional on its version: when another transaction changed the hold
-     * since it was read (two officers releasing it at once), the change is refused with {@code conflict}.
-     */
-    public void saveOrConflict(Supplier<ProblemException> conflict) {
-        try {
-            entityManager.flush();
-        } catch (OptimisticLockException e) {
-            throw conflict.get();
-        }
-    }
 
     /** Records complaint reports; each side keeps its latest instant, so arrival order does not matter. */
     public void recordComplaints(List<ComplaintReport> reports) {

@@ -6,6 +6,7 @@ import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
 import com.justelegance.privacy.events.codes.ComplaintStatus;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
@@ -30,11 +31,13 @@ import java.util.UUID;
 public class HoldService {
 
     private final HoldRepository holds;
+    private final ConcurrentChanges changes;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public HoldService(HoldRepository holds, AuditLog auditLog, Clock clock) {
+    public HoldService(HoldRepository holds, ConcurrentChanges changes, AuditLog auditLog, Clock clock) {
         this.holds = holds;
+        this.changes = changes;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ public class HoldService {
             throw alreadyReleased();
         }
         // Concurrent releases all read the hold unreleased; its version lets only the first one write.
-        holds.saveOrConflict(HoldService::alreadyReleased);
+        changes.saveOrConflict(HoldService::alreadyReleased);
         auditLog.record("retention.legal-hold.released", hold.subjectId(), Map.of("holdId", holdId.toString()));
         return hold;
     }

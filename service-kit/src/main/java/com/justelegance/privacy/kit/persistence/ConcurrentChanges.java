@@ -1,4 +1,4 @@
-package com.justelegance.privacy.disclosure.repository;
+package com.justelegance.privacy.kit.persistence;
 
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +9,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.util.function.Supplier;
 
 /**
- * How every change of state in this service wins or loses against a concurrent one. The change is written at once:
+ * How a change of state in any service wins or loses against a concurrent one. The change is written at once:
  * an update of a versioned entity (notice, recipient) applies only at the version that was read, and an insert
  * only if no row with its key was inserted meanwhile. When another caller committed first, the change becomes the
  * caller's 409 instead of a lost update, a second audit entry or a 500.

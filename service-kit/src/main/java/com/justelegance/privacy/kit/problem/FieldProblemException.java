@@ -1,7 +1,5 @@
-package com.justelegance.privacy.consent.service;
+package com.justelegance.privacy.kit.problem;
 
-import com.justelegance.privacy.kit.problem.Problem;
-import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
