@@ -15,6 +15,7 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.SubjectTraces;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
+import com.justelegance.privacy.testing.TestTokens;
 import com.justelegance.privacy.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -139,7 +141,7 @@ class ErasureTest {
                 .then().statusCode(200);
         assertThat(countRows("SELECT count(*) FROM consent_decision WHERE subject_id = ?1", subject), equalTo(0L));
         check(subject, "POST_MARKETING").body("allowed", equalTo(false)).body("reason", equalTo("SUBJECT_ERASED"));
-        // erased_subject and suppression_entry keep keyed hashes (of the id, of the e-mail address), never the
+        // subject_tombstone and suppression_entry keep keyed hashes (of the id, of the e-mail address), never the
         // id; so do the audit entries. The redeemed link left only its token id.
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
@@ -170,6 +172,26 @@ class ErasureTest {
             assertThat(new String(deadLetter.headers().lastHeader(DeadLetterPublisher.TOPIC_HEADER).value(),
                     StandardCharsets.UTF_8), equalTo(Topics.ERASURE_REQUESTS));
         }
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
+    }
+
+    @Test
+    void anOrderArrivingAfterTheErasureIsNotKeptAndNoSecondReceiptGoesOut() {
+        String subject = newSubject();
+        String requestId = "dsr-" + UUID.randomUUID().toString().substring(0, 8);
+        requestErasure(subject, requestId);
+
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            StorefrontOrders.placeAndAwait(entityManager, subject, "ord-" + UUID.randomUUID());
+
+            assertThat(countRows("SELECT count(*) FROM known_order WHERE subject_id = ?1", subject), equalTo(0L));
+            assertThat(receipts.drain(Duration.ofSeconds(1)).stream().filter(r -> subject.equals(r.key())).toList(),
+                    empty());
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .when().get("/api/v1/audit-log?subjectId={subject}", subject)
+                .then().statusCode(200)
+                .body("action", hasItems("subject.erased", "subject.re-erased"));
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 

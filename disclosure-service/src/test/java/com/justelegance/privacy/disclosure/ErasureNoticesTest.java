@@ -178,7 +178,9 @@ class ErasureNoticesTest {
                     && c.service().equals("disclosure-service")).payload();
             assertThat(completed.erased().stream().map(ErasureCompleted.ErasedRecords::count).toList(),
                     everyItem(equalTo(0L)));
-            assertThat(completed.withheld(), empty());
+            // Only the tombstone stays, which every service keeps to prove the erasure.
+            assertThat(completed.withheld(), contains(new ErasureCompleted.WithheldRecords(
+                    DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null)));
         }
         notices(subject).body("$", empty());
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
@@ -203,6 +205,34 @@ class ErasureNoticesTest {
                 .body("[0].dataCategories", contains("DELIVERY_ADDRESS"))
                 .body("[0].recipientReferences", contains(order));
         OrderLedgerTest.disclosures(subject).body("$", hasSize(2));
+    }
+
+    @Test
+    void anOrderArrivingAfterTheErasureIsNoticedToItsRecipientsAndLeavesNoLedgerEntry() {
+        String subject = newSubject();
+        String requestId = newId("era");
+        String lateOrder = newId("ord");
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            TestEvents.publish(erasureRequested(subject, requestId));
+            receipts.awaitEvent(e -> e.subjectId().equals(subject) && e.payload() instanceof ErasureCompleted c
+                    && c.requestId().equals(requestId) && c.service().equals("disclosure-service"));
+
+            // The storefront's order was delayed: the courier and the payment provider already have the data.
+            TestEvents.publish(orderPlaced(subject, lateOrder, SalesChannel.WEBSITE, Courier.DPD,
+                    PaymentProvider.PAYPAL));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(2)));
+            notices(subject)
+                    .body("kind", everyItem(equalTo("ERASURE")))
+                    .body("requestId", everyItem(equalTo(requestId)))
+                    .body("recipient", containsInAnyOrder("DPD", "PAYPAL"))
+                    .body("recipientReferences", everyItem(contains(lateOrder)));
+            OrderLedgerTest.disclosures(subject).body("$", empty());
+            // The probe saw this service's receipt for the request itself; the late order got none.
+            assertThat(receipts.drain(Duration.ofSeconds(1)).stream()
+                    .filter(r -> subject.equals(r.key()) && r.value().contains("disclosure-service")).count(),
+                    equalTo(1L));
+        }
     }
 
     /** Registers a test recipient of the category, taking notices on the channel, and returns its code. */

@@ -1,8 +1,6 @@
 package com.justelegance.privacy.retention;
 
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.retention.config.RetentionConfig;
-import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.testing.AtOnce;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,15 +19,10 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static com.justelegance.privacy.testing.AtOnce.oneWinner;
 import static com.justelegance.privacy.testing.AtOnce.statuses;
@@ -40,12 +33,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Every state change here is made by one caller only, however many ask at once: twenty officers releasing the same
  * hold, changing the same rule version or starting the purge together get one success and nineteen 409s, and the
- * database shows one change and one audit entry. Receipts arriving together close their erasure once.
+ * database shows one change and one audit entry. (Receipts arriving together: the kit's ErasureReceiptsTest.)
  */
 @QuarkusTest
 class ConcurrentChangesTest {
@@ -57,12 +49,6 @@ class ConcurrentChangesTest {
 
     @Inject
     DataSource dataSource;
-
-    @Inject
-    ErasureRepository erasures;
-
-    @Inject
-    RetentionConfig config;
 
     @Test
     void twentyReleasesOfOneLegalHoldAtOnceReleaseItOnce() {
@@ -129,42 +115,6 @@ class ConcurrentChangesTest {
                 equalTo(auditBefore + 1));
     }
 
-    @Test
-    void theLastReceiptsOfAnErasureCommittedTogetherCloseIt() throws Exception {
-        String requestId = "ret-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                        INSERT INTO erasure_request (request_id, subject_ref, reason, requested_at)
-                        VALUES (:request, :ref, 'RETENTION_EXPIRED', :now)""")
-                .setParameter("request", requestId)
-                .setParameter("ref", "ref-" + UUID.randomUUID())
-                .setParameter("now", now)
-                .executeUpdate());
-        List<String> services = List.copyOf(config.erasure().expectedReceipts());
-        // Every service's receipt is written before any transaction closes: each sees only its own receipt
-        // unless closing waits for the others.
-        CyclicBarrier allWritten = new CyclicBarrier(services.size());
-        ExecutorService consumers = Executors.newFixedThreadPool(services.size());
-        try {
-            List<CompletableFuture<Void>> receipts = services.stream()
-                    .map(service -> CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                        erasures.recordReceipt(requestId, service, now, "[]", "[]", now);
-                        awaitOthers(allWritten);
-                        erasures.closeAnswered(List.of(requestId), services, now);
-                    }), consumers))
-                    .toList();
-            receipts.forEach(CompletableFuture::join);
-        } finally {
-            consumers.shutdown();
-        }
-
-        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
-                .when().get("/api/v1/erasure-requests/{request}", requestId)
-                .then().statusCode(200)
-                .body("closedAt", notNullValue())
-                .body("awaiting", equalTo(List.of()));
-    }
-
     private static RequestSpecification asOfficer() {
         return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER)).contentType(ContentType.JSON);
     }
@@ -207,13 +157,5 @@ class ConcurrentChangesTest {
             }
             return ((Number) query.getSingleResult()).longValue();
         });
-    }
-
-    private static void awaitOthers(CyclicBarrier barrier) {
-        try {
-            barrier.await(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("The receipts were not written together", e);
-        }
     }
 }

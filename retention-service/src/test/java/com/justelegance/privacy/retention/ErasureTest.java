@@ -152,7 +152,7 @@ class ErasureTest {
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/audit-log?subjectId={subject}", subject)
                 .then().statusCode(200)
-                .body("action", hasItem("retention.subject.erased"))
+                .body("action", hasItem("subject.erased"))
                 .body("subjectRef", everyItem(equalTo(keyedHash.subjectRef(subject))));
         // The tombstone, the erasure's audit entries: keyed hashes only.
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
@@ -312,9 +312,9 @@ class ErasureTest {
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/erasure-requests/{request}", unknownRequest)
                 .then().statusCode(404);
-        assertThat(count("SELECT count(*) FROM erasure_receipt WHERE request_id = :id", unknownRequest),
+        assertThat(count("SELECT count(*) FROM erasure_receipt_record WHERE request_id = :id", unknownRequest),
                 equalTo(0L));
-        assertThat(count("SELECT count(*) FROM erasure_request WHERE request_id = :id", unknownRequest),
+        assertThat(count("SELECT count(*) FROM requested_erasure WHERE request_id = :id", unknownRequest),
                 equalTo(0L));
     }
 

@@ -224,7 +224,7 @@ class PurgeJobTest {
         Set<String> refs = subjects.stream().map(keyedHash::subjectRef).collect(Collectors.toSet());
         List<Long> recordedPerSubject = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("""
-                        SELECT count(*) FROM erasure_request WHERE subject_ref IN (:refs) GROUP BY subject_ref""",
+                        SELECT count(*) FROM requested_erasure WHERE subject_ref IN (:refs) GROUP BY subject_ref""",
                         Long.class)
                 .setParameter("refs", refs)
                 .getResultList());

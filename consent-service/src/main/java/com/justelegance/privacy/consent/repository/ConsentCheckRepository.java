@@ -14,10 +14,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The reads behind consent checks, in plain JDBC on the pooled datasource: no transaction, no entity
@@ -35,7 +33,6 @@ public class ConsentCheckRepository {
             SELECT p.lawful_basis, s.subject_id, s.state, s.basis, s.since
             FROM purpose p LEFT JOIN consent_state s ON s.purpose_code = p.code AND s.subject_id = ANY(?)
             WHERE p.code = ?""";
-    private static final String ERASED = "SELECT subject_ref FROM erased_subject WHERE subject_ref = ANY(?)";
 
     private final AgroalDataSource dataSource;
 
@@ -92,23 +89,6 @@ public class ConsentCheckRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Consent check failed", e);
-        }
-    }
-
-    /** Which of these subject references belong to erased subjects. */
-    public Set<String> erasedAmong(Collection<String> subjectRefs) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ERASED)) {
-            statement.setArray(1, connection.createArrayOf("varchar", subjectRefs.toArray()));
-            Set<String> erased = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    erased.add(rows.getString(1));
-                }
-            }
-            return erased;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Erasure lookup failed", e);
         }
     }
 

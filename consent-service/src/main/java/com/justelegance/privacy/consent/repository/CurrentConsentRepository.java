@@ -24,16 +24,6 @@ public class CurrentConsentRepository implements PanacheRepositoryBase<CurrentCo
         return findByIdOptional(new CurrentConsent.Key(subjectId, purposeCode));
     }
 
-    /**
-     * Serialises decisions about one subject until the transaction ends, so two decisions arriving at once
-     * cannot both see the old state and both publish a change.
-     */
-    public void lockSubject(String subjectId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:subject, 0))")
-                .setParameter("subject", subjectId)
-                .getSingleResult();
-    }
-
     public long deleteForSubject(String subjectId) {
         return delete("subjectId", subjectId);
     }

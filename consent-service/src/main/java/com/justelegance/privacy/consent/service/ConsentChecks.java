@@ -4,14 +4,12 @@ import com.justelegance.privacy.consent.domain.ConsentAnswer;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.PurposeStates;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.StateRow;
-import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,17 +24,17 @@ import java.util.Set;
 public class ConsentChecks {
 
     private final ConsentCheckRepository repository;
-    private final KeyedHash keyedHash;
+    private final SubjectTombstones tombstones;
 
-    public ConsentChecks(ConsentCheckRepository repository, KeyedHash keyedHash) {
+    public ConsentChecks(ConsentCheckRepository repository, SubjectTombstones tombstones) {
         this.repository = repository;
-        this.keyedHash = keyedHash;
+        this.tombstones = tombstones;
     }
 
     public ConsentAnswer check(String subjectId, String purpose) {
         PurposeStates states = repository.statesFor(purpose, subjectId).orElseThrow(() -> unknownPurpose(purpose));
         ConsentAnswer answer = answer(states, subjectId);
-        if (answer.restsOnNoRecord() && !repository.erasedAmong(List.of(keyedHash.subjectRef(subjectId))).isEmpty()) {
+        if (answer.restsOnNoRecord() && tombstones.isErased(subjectId)) {
             return ConsentAnswer.erased();
         }
         return answer;
@@ -46,24 +44,20 @@ public class ConsentChecks {
     public List<ConsentAnswer> check(List<String> subjectIds, String purpose) {
         PurposeStates states = repository.statesFor(purpose, subjectIds).orElseThrow(() -> unknownPurpose(purpose));
         List<ConsentAnswer> answers = new ArrayList<>(subjectIds.size());
-        Map<String, String> refsToLookUp = new HashMap<>();
+        List<String> restingOnNoRecord = new ArrayList<>();
         for (String subjectId : subjectIds) {
             ConsentAnswer answer = answer(states, subjectId);
             answers.add(answer);
             if (answer.restsOnNoRecord()) {
-                refsToLookUp.put(subjectId, keyedHash.subjectRef(subjectId));
+                restingOnNoRecord.add(subjectId);
             }
         }
-        if (refsToLookUp.isEmpty()) {
+        if (restingOnNoRecord.isEmpty()) {
             return answers;
         }
-        Set<String> erased = repository.erasedAmong(refsToLookUp.values());
-        if (erased.isEmpty()) {
-            return answers;
-        }
+        Set<String> erased = tombstones.findAll(restingOnNoRecord).keySet();
         for (int i = 0; i < subjectIds.size(); i++) {
-            String ref = refsToLookUp.get(subjectIds.get(i));
-            if (ref != null && erased.contains(ref)) {
+            if (erased.contains(subjectIds.get(i))) {
                 answers.set(i, ConsentAnswer.erased());
             }
         }

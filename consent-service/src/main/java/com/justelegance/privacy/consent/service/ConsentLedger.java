@@ -12,11 +12,10 @@ import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
-import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
-import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository.OrderOwner;
+import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.consent.repository.SuppressionRepository.HashedIdentifier;
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.codes.Channel;
@@ -25,8 +24,9 @@ import com.justelegance.privacy.events.codes.ConsentSource;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
-import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.crypto.SubjectKeys;
+import com.justelegance.privacy.kit.erasure.SubjectLocks;
+import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
@@ -71,11 +71,11 @@ public class ConsentLedger {
     private final PolicyVersionRepository policyVersions;
     private final ConsentDecisionRepository decisions;
     private final CurrentConsentRepository currentConsents;
-    private final ErasedSubjectRepository erasedSubjects;
+    private final SubjectTombstones tombstones;
+    private final SubjectLocks subjectLocks;
     private final SoftOptInRepository softOptIns;
     private final SuppressionList suppressionList;
     private final SubjectKeys subjectKeys;
-    private final KeyedHash keyedHash;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final ObjectMapper json;
@@ -84,18 +84,18 @@ public class ConsentLedger {
 
     public ConsentLedger(PurposeRepository purposes, PolicyVersionRepository policyVersions,
                          ConsentDecisionRepository decisions, CurrentConsentRepository currentConsents,
-                         ErasedSubjectRepository erasedSubjects, SoftOptInRepository softOptIns,
-                         SuppressionList suppressionList, SubjectKeys subjectKeys, KeyedHash keyedHash, Outbox outbox,
+                         SubjectTombstones tombstones, SubjectLocks subjectLocks, SoftOptInRepository softOptIns,
+                         SuppressionList suppressionList, SubjectKeys subjectKeys, Outbox outbox,
                          AuditLog auditLog, ObjectMapper json, Clock clock, ConsentConfig config) {
         this.purposes = purposes;
         this.policyVersions = policyVersions;
         this.decisions = decisions;
         this.currentConsents = currentConsents;
-        this.erasedSubjects = erasedSubjects;
+        this.tombstones = tombstones;
+        this.subjectLocks = subjectLocks;
         this.softOptIns = softOptIns;
         this.suppressionList = suppressionList;
         this.subjectKeys = subjectKeys;
-        this.keyedHash = keyedHash;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.json = json;
@@ -139,8 +139,8 @@ public class ConsentLedger {
                         "Policy version " + request.policyVersion() + " is not registered"));
         requireConsistent(request, chosen);
         // After the lock, so an erasure running at the same moment is either seen here or waits for us.
-        currentConsents.lockSubject(subjectId);
-        if (erasedSubjects.contains(keyedHash.subjectRef(subjectId))) {
+        subjectLocks.lock(subjectId);
+        if (tombstones.isErased(subjectId)) {
             throw ProblemException.conflict("subject-erased",
                     "This subject was erased; a returning person is recorded under a new subject id");
         }

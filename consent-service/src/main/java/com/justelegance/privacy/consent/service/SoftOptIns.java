@@ -2,12 +2,9 @@ package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
-import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
-import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
-import com.justelegance.privacy.kit.crypto.KeyedHash;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -24,28 +21,21 @@ import java.util.List;
  * that arrives first waits for its order for {@code consent.soft-opt-in.order-wait}: when the order comes in time
  * the grant takes effect and ConsentChanged is published, otherwise it lapses and never grants anything.
  *
- * <p>Orders and decisions of one subject take the same subject lock, so a soft opt-in and its order arriving at the
+ * <p>Orders and decisions of one subject take the same subject lock (the kit's, which the inbox takes for a batch's
+ * subjects), so a soft opt-in and its order arriving at the
  * same moment are seen one after the other; each waiting soft opt-in leaves PENDING through one conditional update.
  */
 @ApplicationScoped
 public class SoftOptIns {
 
     private final SoftOptInRepository repository;
-    private final CurrentConsentRepository currentConsents;
-    private final ErasedSubjectRepository erasedSubjects;
     private final ConsentLedger ledger;
-    private final KeyedHash keyedHash;
     private final Clock clock;
     private final ConsentConfig.SoftOptIn config;
 
-    public SoftOptIns(SoftOptInRepository repository, CurrentConsentRepository currentConsents,
-                      ErasedSubjectRepository erasedSubjects, ConsentLedger ledger, KeyedHash keyedHash, Clock clock,
-                      ConsentConfig config) {
+    public SoftOptIns(SoftOptInRepository repository, ConsentLedger ledger, Clock clock, ConsentConfig config) {
         this.repository = repository;
-        this.currentConsents = currentConsents;
-        this.erasedSubjects = erasedSubjects;
         this.ledger = ledger;
-        this.keyedHash = keyedHash;
         this.clock = clock;
         this.config = config.softOptIn();
     }
@@ -54,18 +44,16 @@ public class SoftOptIns {
     @Transactional(Transactional.TxType.MANDATORY)
     public void ordersPlaced(List<EventEnvelope<?>> events) {
         for (EventEnvelope<?> event : events) {
-            if (event.payload() instanceof OrderPlaced order) {
-                orderPlaced(event.subjectId(), order.orderId());
+            switch (event.payload()) {
+                case OrderPlaced order -> orderPlaced(event.subjectId(), order.orderId());
+                default -> {
+                    // Other storefront activity says nothing about soft opt-ins.
+                }
             }
         }
     }
 
     private void orderPlaced(String subjectId, String orderId) {
-        currentConsents.lockSubject(subjectId);
-        if (erasedSubjects.contains(keyedHash.subjectRef(subjectId))) {
-            // A late order of an erased subject must not link personal data to the subject id again.
-            return;
-        }
         Instant now = clock.instant();
         repository.rememberOrder(subjectId, orderId, now);
         for (SoftOptInRepository.Waiting waiting : repository.waitingFor(subjectId, orderId)) {

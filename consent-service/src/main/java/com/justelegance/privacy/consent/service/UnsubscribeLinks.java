@@ -5,7 +5,6 @@ import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.UnsubscribeToken;
-import com.justelegance.privacy.consent.repository.ErasedSubjectRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
 import com.justelegance.privacy.consent.repository.UnsubscribeRedemptionRepository;
 import com.justelegance.privacy.events.codes.ConsentMethod;
@@ -13,6 +12,7 @@ import com.justelegance.privacy.events.codes.ConsentSource;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,19 +49,19 @@ public class UnsubscribeLinks {
     private final ConsentLedger ledger;
     private final PolicyVersionRepository policyVersions;
     private final UnsubscribeRedemptionRepository redemptions;
-    private final ErasedSubjectRepository erasedSubjects;
+    private final SubjectTombstones tombstones;
     private final KeyedHash keyedHash;
     private final ConsentConfig.Unsubscribe config;
     private final Clock clock;
     private final UnaryOperator<String> mac;
 
     public UnsubscribeLinks(ConsentLedger ledger, PolicyVersionRepository policyVersions,
-                            UnsubscribeRedemptionRepository redemptions, ErasedSubjectRepository erasedSubjects,
+                            UnsubscribeRedemptionRepository redemptions, SubjectTombstones tombstones,
                             KeyedHash keyedHash, ConsentConfig config, Clock clock) {
         this.ledger = ledger;
         this.policyVersions = policyVersions;
         this.redemptions = redemptions;
-        this.erasedSubjects = erasedSubjects;
+        this.tombstones = tombstones;
         this.keyedHash = keyedHash;
         this.config = config.unsubscribe();
         this.clock = clock;
@@ -143,7 +143,7 @@ public class UnsubscribeLinks {
         if (!redemptions.claim(token.tokenId(), now, token.expiresAt())) {
             return new Redemption(purpose.code(), Outcome.ALREADY_REDEEMED);
         }
-        if (erasedSubjects.contains(keyedHash.subjectRef(token.subjectId()))) {
+        if (tombstones.isErased(token.subjectId())) {
             // Nothing is held about an erased subject to opt out of; recording a decision would bring them back.
             return new Redemption(purpose.code(), Outcome.UNSUBSCRIBED);
         }

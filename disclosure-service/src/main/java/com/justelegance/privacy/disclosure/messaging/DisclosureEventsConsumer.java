@@ -3,7 +3,7 @@ package com.justelegance.privacy.disclosure.messaging;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger;
 import com.justelegance.privacy.disclosure.service.RecipientNotices;
 import com.justelegance.privacy.disclosure.service.SharingGate;
-import com.justelegance.privacy.disclosure.service.SubjectErasure;
+import com.justelegance.privacy.kit.erasure.ErasureProtocol;
 import com.justelegance.privacy.kit.inbox.EventBatchProcessor;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,20 +11,26 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Feeds the service from Kafka, a polled batch at a time through the idempotent inbox: orders into the ledger,
- * consent changes into the sharing projection, erasure and rectification requests into Art. 19 notices.
+ * Every event this service consumes, a polled batch at a time through the kit's idempotent inbox: orders into the ledger,
+ * consent changes into the sharing projection, rectification requests into Art. 19 notices, and erasure
+ * requests to the kit's erasure protocol (which calls this service's SubjectErasure).
  */
 @ApplicationScoped
 public class DisclosureEventsConsumer {
 
+    static final String STOREFRONT_ACTIVITY = "storefront-activity";
+    static final String CONSENT_CHANGES = "consent-changes";
+    static final String ERASURE_REQUESTS = "erasure-requests";
+    static final String RECTIFICATION_REQUESTS = "rectification-requests";
+
     private final EventBatchProcessor processor;
     private final DisclosureLedger ledger;
     private final SharingGate sharing;
-    private final SubjectErasure erasure;
+    private final ErasureProtocol erasure;
     private final RecipientNotices notices;
 
     public DisclosureEventsConsumer(EventBatchProcessor processor, DisclosureLedger ledger, SharingGate sharing,
-                                    SubjectErasure erasure, RecipientNotices notices) {
+                                    ErasureProtocol erasure, RecipientNotices notices) {
         this.processor = processor;
         this.ledger = ledger;
         this.sharing = sharing;
@@ -32,27 +38,27 @@ public class DisclosureEventsConsumer {
         this.notices = notices;
     }
 
-    @Incoming("storefront-activity")
+    @Incoming(STOREFRONT_ACTIVITY)
     @Blocking
     public void storefrontActivity(ConsumerRecords<String, String> records) {
-        processor.process("storefront-activity", records, ledger::recordOrders);
+        processor.process(STOREFRONT_ACTIVITY, records, ledger::recordOrders);
     }
 
-    @Incoming("consent-changes")
+    @Incoming(CONSENT_CHANGES)
     @Blocking
     public void consentChanges(ConsumerRecords<String, String> records) {
-        processor.process("consent-changes", records, sharing::applyConsentChanges);
+        processor.process(CONSENT_CHANGES, records, sharing::applyConsentChanges);
     }
 
-    @Incoming("erasure-requests")
+    @Incoming(ERASURE_REQUESTS)
     @Blocking
     public void erasureRequests(ConsumerRecords<String, String> records) {
-        processor.process("erasure-requests", records, erasure::eraseAll);
+        processor.process(ERASURE_REQUESTS, records, erasure::eraseRequested);
     }
 
-    @Incoming("rectification-requests")
+    @Incoming(RECTIFICATION_REQUESTS)
     @Blocking
     public void rectificationRequests(ConsumerRecords<String, String> records) {
-        processor.process("rectification-requests", records, notices::noticeRectifications);
+        processor.process(RECTIFICATION_REQUESTS, records, notices::noticeRectifications);
     }
 }

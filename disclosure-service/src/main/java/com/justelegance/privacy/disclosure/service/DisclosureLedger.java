@@ -63,10 +63,15 @@ public class DisclosureLedger {
         List<Order> orders = new ArrayList<>();
         Set<String> recipientCodes = new HashSet<>();
         for (EventEnvelope<?> event : events) {
-            if (event.payload() instanceof OrderPlaced order) {
-                List<String> reached = OrderRecipients.of(order);
-                orders.add(new Order(event, order, reached));
-                recipientCodes.addAll(reached);
+            switch (event.payload()) {
+                case OrderPlaced order -> {
+                    List<String> reached = OrderRecipients.of(order);
+                    orders.add(new Order(event, order, reached));
+                    recipientCodes.addAll(reached);
+                }
+                default -> {
+                    // Other storefront activity discloses nothing to a recipient.
+                }
             }
         }
         if (orders.isEmpty()) {

@@ -67,11 +67,17 @@ public class RecipientNotices {
     @Transactional(Transactional.TxType.MANDATORY)
     public void noticeRectifications(List<EventEnvelope<?>> events) {
         for (EventEnvelope<?> event : events) {
-            if (event.payload() instanceof RectificationRequested rectification) {
-                int created = create(NoticeKind.RECTIFICATION, event.subjectId(), rectification.requestId(),
-                        disclosures.forSubject(event.subjectId(), true), EnumSet.copyOf(rectification.categories()));
-                auditLog.record("disclosure.rectification.noticed", event.subjectId(),
-                        Map.of("requestId", rectification.requestId(), "notices", created));
+            switch (event.payload()) {
+                case RectificationRequested rectification -> {
+                    int created = create(NoticeKind.RECTIFICATION, event.subjectId(), rectification.requestId(),
+                            disclosures.forSubject(event.subjectId(), true),
+                            EnumSet.copyOf(rectification.categories()));
+                    auditLog.record("disclosure.rectification.noticed", event.subjectId(),
+                            Map.of("request", rectification.requestId(), "notices", created));
+                }
+                default -> {
+                    // Only rectification requests travel on this topic.
+                }
             }
         }
     }

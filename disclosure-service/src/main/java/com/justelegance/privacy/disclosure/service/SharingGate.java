@@ -53,11 +53,16 @@ public class SharingGate {
     public void applyConsentChanges(List<EventEnvelope<?>> events) {
         Map<SubjectPurpose, ConsentFact> latest = new LinkedHashMap<>();
         for (EventEnvelope<?> event : events) {
-            if (event.payload() instanceof ConsentChanged change) {
-                ConsentFact fact = new ConsentFact(event.subjectId(), change.purpose(), change.state(),
-                        change.effectiveAt());
-                latest.merge(new SubjectPurpose(event.subjectId(), change.purpose()), fact,
-                        (held, arriving) -> arriving.effectiveAt().isBefore(held.effectiveAt()) ? held : arriving);
+            switch (event.payload()) {
+                case ConsentChanged change -> {
+                    ConsentFact fact = new ConsentFact(event.subjectId(), change.purpose(), change.state(),
+                            change.effectiveAt());
+                    latest.merge(new SubjectPurpose(event.subjectId(), change.purpose()), fact,
+                            (held, arriving) -> arriving.effectiveAt().isBefore(held.effectiveAt()) ? held : arriving);
+                }
+                default -> {
+                    // Only consent changes travel on this topic.
+                }
             }
         }
         consents.apply(latest.values());

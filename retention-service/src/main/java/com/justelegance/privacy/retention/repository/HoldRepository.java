@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.repository;
 
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,8 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
                 for (ComplaintReport report : reports) {
                     upsert.setString(1, report.subjectId());
                     upsert.setString(2, report.complaintId());
-                    SqlTimestamps.set(upsert, 3, report.openedAt());
-                    SqlTimestamps.set(upsert, 4, report.resolvedAt());
+                    SqlTimes.set(upsert, 3, report.openedAt());
+                    SqlTimes.set(upsert, 4, report.resolvedAt());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -113,7 +114,7 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
                 .setParameter("subject", subjectId)
                 .getResultList();
         return rows.stream()
-                .map(row -> new OpenComplaint(row.get(0, String.class), SqlTimestamps.instant(row.get(1))))
+                .map(row -> new OpenComplaint(row.get(0, String.class), SqlTimes.instant(row.get(1))))
                 .toList();
     }
 
@@ -126,7 +127,7 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
                 .getResultList();
         return rows.stream()
                 .map(row -> new OpenRequest(row.get(0, String.class), row.get(1, String.class),
-                        SqlTimestamps.instant(row.get(2))))
+                        SqlTimes.instant(row.get(2))))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package com.justelegance.privacy.retention.repository;
 
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -45,10 +47,6 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
         public int erasable() {
             return due - held;
         }
-    }
-
-    /** An erasure a purge batch requests: its subject, to mark, and the keyed hash the request row keeps. */
-    public record NewErasureRequest(String requestId, String subjectId, String subjectRef, String reason) {
     }
 
     /**
@@ -98,28 +96,18 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
                 FOR UPDATE OF t SKIP LOCKED""", dueBy, holdDay, limit);
     }
 
-    /** Records the requested erasures and marks their subjects requested, in two JDBC batches. */
-    public void recordRequests(List<NewErasureRequest> requests, UUID runId, Instant now) {
+    /** Marks the subjects of requested erasures as requested, in one JDBC batch. */
+    public void markRequested(List<ErasureReceipts.NewErasure> requests, Instant now) {
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO erasure_request (request_id, subject_ref, reason, run_id, requested_at)
-                    VALUES (?, ?, ?, ?, ?)""");
-                 PreparedStatement mark = connection.prepareStatement("""
+            try (PreparedStatement mark = connection.prepareStatement("""
                     UPDATE subject_timeline SET erasure_requested_at = ?, erasure_request_id = ?
                     WHERE subject_id = ?""")) {
-                for (NewErasureRequest request : requests) {
-                    insert.setString(1, request.requestId());
-                    insert.setString(2, request.subjectRef());
-                    insert.setString(3, request.reason());
-                    insert.setObject(4, runId);
-                    SqlTimestamps.set(insert, 5, now);
-                    insert.addBatch();
-                    SqlTimestamps.set(mark, 1, now);
+                for (ErasureReceipts.NewErasure request : requests) {
+                    SqlTimes.set(mark, 1, now);
                     mark.setString(2, request.requestId());
                     mark.setString(3, request.subjectId());
                     mark.addBatch();
                 }
-                insert.executeBatch();
                 mark.executeBatch();
             }
         });
@@ -147,7 +135,7 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
-                .map(row -> new DueSubject(row.get(0, String.class), SqlTimestamps.instant(row.get(1)),
+                .map(row -> new DueSubject(row.get(0, String.class), SqlTimes.instant(row.get(1)),
                         row.get(2, Boolean.class)))
                 .toList();
     }

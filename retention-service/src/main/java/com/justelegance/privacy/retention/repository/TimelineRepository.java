@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.repository;
 
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.domain.TimelineEntry;
@@ -56,13 +57,13 @@ public class TimelineRepository implements PanacheRepositoryBase<SubjectTimeline
                 for (Map.Entry<String, SubjectAnchors> subject : new TreeMap<>(anchorsBySubject).entrySet()) {
                     SubjectAnchors anchors = subject.getValue();
                     upsert.setString(1, subject.getKey());
-                    SqlTimestamps.set(upsert, 2, anchors.lastContactAt());
-                    SqlTimestamps.set(upsert, 3, anchors.lastOrderAt());
-                    SqlTimestamps.set(upsert, 4, anchors.accountOpenedAt());
-                    SqlTimestamps.set(upsert, 5, anchors.accountClosedAt());
-                    SqlTimestamps.set(upsert, 6, anchors.consentWithdrawnAt());
-                    SqlTimestamps.set(upsert, 7, anchors.reappearedAt());
-                    SqlTimestamps.set(upsert, 8, now);
+                    SqlTimes.set(upsert, 2, anchors.lastContactAt());
+                    SqlTimes.set(upsert, 3, anchors.lastOrderAt());
+                    SqlTimes.set(upsert, 4, anchors.accountOpenedAt());
+                    SqlTimes.set(upsert, 5, anchors.accountClosedAt());
+                    SqlTimes.set(upsert, 6, anchors.consentWithdrawnAt());
+                    SqlTimes.set(upsert, 7, anchors.reappearedAt());
+                    SqlTimes.set(upsert, 8, now);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

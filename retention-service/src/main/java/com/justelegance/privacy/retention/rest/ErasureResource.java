@@ -6,8 +6,9 @@ import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.retention.repository.ErasureRepository;
-import com.justelegance.privacy.retention.service.ErasureService;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
+import com.justelegance.privacy.kit.erasure.SubjectTombstones;
+import com.justelegance.privacy.retention.service.SubjectErasure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -29,10 +30,12 @@ import java.util.UUID;
 @Tag(name = "Erasure")
 public class ErasureResource {
 
-    private final ErasureService erasures;
+    private final ErasureReceipts receipts;
+    private final SubjectErasure erasure;
 
-    public ErasureResource(ErasureService erasures) {
-        this.erasures = erasures;
+    public ErasureResource(ErasureReceipts receipts, SubjectErasure erasure) {
+        this.receipts = receipts;
+        this.erasure = erasure;
     }
 
     @GET
@@ -41,21 +44,21 @@ public class ErasureResource {
     @Operation(summary = "An erasure the purge requested: each service's receipt, and who has not answered yet")
     public ErasureRequestView erasureRequest(
             @PathParam("requestId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String requestId) {
-        ErasureService.ErasureStatus status = erasures.status(requestId).orElseThrow(() -> ProblemException
+        ErasureReceipts.ErasureStatus status = receipts.status(requestId).orElseThrow(() -> ProblemException
                 .notFound("erasure-request-not-found", "This service did not request erasure " + requestId));
-        ErasureRepository.RequestedErasure request = status.request();
-        return new ErasureRequestView(request.requestId(), request.subjectRef(), request.reason(), request.runId(),
-                request.requestedAt(), request.closedAt(), status.receipts().stream().map(ReceiptView::of).toList(),
-                status.awaiting());
+        ErasureReceipts.RequestedErasure request = status.request();
+        return new ErasureRequestView(request.requestId(), request.subjectRef(), request.reason().name(),
+                request.groupId(), request.requestedAt(), request.closedAt(),
+                status.receipts().stream().map(ReceiptView::of).toList(), status.awaiting(), status.overdue());
     }
 
     @GET
     @Path("/subjects/{subjectId}/erasure")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Whether the subject was erased: the tombstone (when, why, which request); 404 if not")
-    public ErasureRepository.Tombstone tombstone(
+    public TombstoneView tombstone(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return erasures.tombstone(subjectId).orElseThrow(() -> ProblemException.notFound("subject-not-erased",
+        return erasure.tombstone(subjectId).map(TombstoneView::of).orElseThrow(() -> ProblemException.notFound("subject-not-erased",
                 "There is no record of this subject being erased"));
     }
 
@@ -64,18 +67,37 @@ public class ErasureResource {
      *
      * @param subjectRef the keyed hash of the subject id, as in the tombstone and the audit log
      * @param closedAt   when the last expected receipt came in, or null
+     * @param runId      the purge run that requested it
      * @param awaiting   the expected services that have not sent a receipt
+     * @param overdue    whether a receipt is still missing after the time allowed
      */
     public record ErasureRequestView(String requestId, String subjectRef, String reason, UUID runId,
                                      Instant requestedAt, Instant closedAt, List<ReceiptView> receipts,
-                                     List<String> awaiting) {
+                                     List<String> awaiting, boolean overdue) {
+    }
+
+    /**
+     * What remains of an erased subject here.
+     *
+     * @param reason        why it was last erased; null for a tombstone older than reasons
+     * @param erasures      how many erasure requests erased it
+     * @param lateArrivalAt when data last arrived after the erasure, or null
+     */
+    public record TombstoneView(String subjectRef, Instant erasedAt, String reason, String requestId, int erasures,
+                                Instant lateArrivalAt) {
+
+        static TombstoneView of(SubjectTombstones.Tombstone tombstone) {
+            return new TombstoneView(tombstone.subjectRef(), tombstone.erasedAt(),
+                    tombstone.reason() == null ? null : tombstone.reason().name(), tombstone.requestId(),
+                    tombstone.erasures(), tombstone.lateArrivalAt());
+        }
     }
 
     /** One service's receipt: what it erased and what it kept, as codes and counts. */
     public record ReceiptView(String service, Instant completedAt, JsonNode erased, JsonNode withheld,
                               Instant receivedAt) {
 
-        static ReceiptView of(ErasureRepository.Receipt receipt) {
+        static ReceiptView of(ErasureReceipts.Receipt receipt) {
             return new ReceiptView(receipt.service(), receipt.completedAt(), tree(receipt.erased()),
                     tree(receipt.withheld()), receipt.receivedAt());
         }

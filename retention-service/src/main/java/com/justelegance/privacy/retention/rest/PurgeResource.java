@@ -3,7 +3,7 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.retention.repository.ErasureRepository;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.retention.service.PurgeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,13 +77,13 @@ public class PurgeResource {
     @Path("/purge-runs/{runId}/erasure-requests")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The erasures a run requested (subjects as keyed hashes) and which are confirmed")
-    public List<ErasureRepository.RequestedErasure> erasureRequests(
+    public List<RequestedErasureView> erasureRequests(
             @PathParam("runId") UUID runId,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         if (purges.findRun(runId).isEmpty()) {
             throw runNotFound(runId);
         }
-        return purges.requestsOfRun(runId, limit);
+        return purges.requestsOfRun(runId, limit).stream().map(RequestedErasureView::of).toList();
     }
 
     @GET
@@ -98,6 +98,20 @@ public class PurgeResource {
 
     private static ProblemException runNotFound(UUID runId) {
         return ProblemException.notFound("purge-run-not-found", "There is no purge run " + runId);
+    }
+
+    /**
+     * An erasure a run requested; the subject only as the keyed hash of its id.
+     *
+     * @param closedAt when the last expected receipt came in, or null
+     */
+    public record RequestedErasureView(String requestId, String subjectRef, String reason, UUID runId,
+                                       Instant requestedAt, Instant closedAt) {
+
+        static RequestedErasureView of(ErasureReceipts.RequestedErasure request) {
+            return new RequestedErasureView(request.requestId(), request.subjectRef(), request.reason().name(),
+                    request.groupId(), request.requestedAt(), request.closedAt());
+        }
     }
 
     /**

@@ -97,11 +97,15 @@ public class HoldService {
     public void recordComplaints(List<EventEnvelope<?>> events) {
         List<HoldRepository.ComplaintReport> reports = new ArrayList<>();
         for (EventEnvelope<?> event : events) {
-            if (event.payload() instanceof CustomerContacted contact
-                    && contact.complaintStatus() != ComplaintStatus.NONE) {
-                boolean open = contact.complaintStatus() == ComplaintStatus.OPEN;
-                reports.add(new HoldRepository.ComplaintReport(event.subjectId(), contact.complaintId(),
-                        open ? event.occurredAt() : null, open ? null : event.occurredAt()));
+            switch (event.payload()) {
+                case CustomerContacted contact when contact.complaintStatus() != ComplaintStatus.NONE -> {
+                    boolean open = contact.complaintStatus() == ComplaintStatus.OPEN;
+                    reports.add(new HoldRepository.ComplaintReport(event.subjectId(), contact.complaintId(),
+                            open ? event.occurredAt() : null, open ? null : event.occurredAt()));
+                }
+                default -> {
+                    // Contacts that are not complaints, and other storefront activity, hold nothing.
+                }
             }
         }
         if (!reports.isEmpty()) {
@@ -118,6 +122,7 @@ public class HoldService {
                         opened.requestType().name(), event.occurredAt());
                 case SubjectRequestClosed closed -> holds.closeRequest(closed.requestId());
                 default -> {
+                    // Only requests opening and closing travel on this topic.
                 }
             }
         }

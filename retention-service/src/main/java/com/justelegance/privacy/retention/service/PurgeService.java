@@ -4,11 +4,10 @@ import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.kit.audit.AuditLog;
-import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.retention.config.RetentionConfig;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.PurgeLock;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
@@ -44,17 +43,16 @@ public class PurgeService {
 
     private final PurgeRepository purges;
     private final PurgeLock purgeLock;
-    private final ErasureRepository erasures;
+    private final ErasureReceipts erasures;
     private final RetentionRuleRepository rules;
     private final Outbox outbox;
-    private final KeyedHash keyedHash;
     private final AuditLog auditLog;
     private final Clock clock;
     private final int batchSize;
     private final String serviceName;
 
-    public PurgeService(PurgeRepository purges, PurgeLock purgeLock, ErasureRepository erasures, RetentionRuleRepository rules,
-                        Outbox outbox, KeyedHash keyedHash, AuditLog auditLog, Clock clock,
+    public PurgeService(PurgeRepository purges, PurgeLock purgeLock, ErasureReceipts erasures, RetentionRuleRepository rules,
+                        Outbox outbox, AuditLog auditLog, Clock clock,
                         RetentionConfig config,
                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;
@@ -62,7 +60,6 @@ public class PurgeService {
         this.erasures = erasures;
         this.rules = rules;
         this.outbox = outbox;
-        this.keyedHash = keyedHash;
         this.auditLog = auditLog;
         this.clock = clock;
         this.batchSize = config.purge().batchSize();
@@ -164,12 +161,12 @@ public class PurgeService {
 
     /** The erasures a run requested, each with when its last expected receipt came in. */
     @Transactional
-    public List<ErasureRepository.RequestedErasure> requestsOfRun(UUID runId, int limit) {
-        return erasures.requestsOfRun(runId, limit);
+    public List<ErasureReceipts.RequestedErasure> requestsOfRun(UUID runId, int limit) {
+        return erasures.ofGroup(runId, limit);
     }
 
     private List<RunRecord> withConfirmations(List<PurgeRun> runs) {
-        Map<UUID, Integer> confirmed = erasures.confirmedPerRun(runs.stream().map(PurgeRun::id).toList());
+        Map<UUID, Integer> confirmed = erasures.closedPerGroup(runs.stream().map(PurgeRun::id).toList());
         return runs.stream().map(run -> new RunRecord(run, confirmed.getOrDefault(run.id(), 0))).toList();
     }
 
@@ -177,18 +174,18 @@ public class PurgeService {
     private List<ErasureReason> requestBatch(UUID runId, Instant now, LocalDate today) {
         List<PurgeRepository.DueSubject> claimed = purges.claimErasable(now, today, batchSize);
         List<EventEnvelope<ErasureRequested>> events = new ArrayList<>(claimed.size());
-        List<PurgeRepository.NewErasureRequest> requests = new ArrayList<>(claimed.size());
+        List<ErasureReceipts.NewErasure> requests = new ArrayList<>(claimed.size());
         for (PurgeRepository.DueSubject subject : claimed) {
             ErasureReason reason = subject.reappeared() ? ErasureReason.DATA_REAPPEARED_AFTER_ERASURE
                     : ErasureReason.RETENTION_EXPIRED;
             String requestId = "ret-" + UUID.randomUUID();
             events.add(outbox.envelope(subject.subjectId(), new ErasureRequested(requestId, reason, serviceName),
                     runId));
-            requests.add(new PurgeRepository.NewErasureRequest(requestId, subject.subjectId(),
-                    keyedHash.subjectRef(subject.subjectId()), reason.name()));
+            requests.add(new ErasureReceipts.NewErasure(requestId, subject.subjectId(), reason));
         }
         outbox.publishAll(events);
-        purges.recordRequests(requests, runId, now);
+        erasures.track(requests, runId, now);
+        purges.markRequested(requests, now);
         return events.stream().map(event -> event.payload().reason()).toList();
     }
 

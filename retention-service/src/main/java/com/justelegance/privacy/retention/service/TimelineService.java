@@ -9,13 +9,12 @@ import com.justelegance.privacy.events.OrderPlaced;
 import com.justelegance.privacy.events.codes.AccountClosureReason;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.kit.audit.AuditLog;
-import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.domain.TimelineEntry;
-import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.RetentionRuleRepository;
 import com.justelegance.privacy.retention.repository.TimelineRepository;
 import io.quarkus.logging.Log;
@@ -25,11 +24,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps each subject's timeline: every contact the storefront or consent-service reports is recorded, the
@@ -42,17 +41,15 @@ public class TimelineService {
 
     private final TimelineRepository timelines;
     private final RetentionRuleRepository rules;
-    private final ErasureRepository erasures;
-    private final KeyedHash keyedHash;
+    private final SubjectTombstones tombstones;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, ErasureRepository erasures,
-                           KeyedHash keyedHash, AuditLog auditLog, Clock clock) {
+    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, SubjectTombstones tombstones,
+                           AuditLog auditLog, Clock clock) {
         this.timelines = timelines;
         this.rules = rules;
-        this.erasures = erasures;
-        this.keyedHash = keyedHash;
+        this.tombstones = tombstones;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -106,12 +103,7 @@ public class TimelineService {
 
     /** The subjects of the batch who have a tombstone. */
     private Set<String> erasedSubjects(List<EventEnvelope<?>> events) {
-        Map<String, String> subjectByRef = new HashMap<>();
-        events.stream().map(EventEnvelope::subjectId).distinct()
-                .forEach(subject -> subjectByRef.put(keyedHash.subjectRef(subject), subject));
-        Set<String> erased = new HashSet<>();
-        erasures.tombstoned(subjectByRef.keySet()).forEach(ref -> erased.add(subjectByRef.get(ref)));
-        return erased;
+        return tombstones.findAll(events.stream().map(EventEnvelope::subjectId).collect(Collectors.toSet())).keySet();
     }
 
     /**

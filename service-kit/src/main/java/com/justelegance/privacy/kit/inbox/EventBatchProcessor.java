@@ -3,6 +3,7 @@ package com.justelegance.privacy.kit.inbox;
 import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventDecodingException;
 import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.kit.erasure.ErasureProtocol;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,9 @@ import java.util.UUID;
  * unavailable, the whole call is retried with back-off until it succeeds: nothing is dead-lettered and no offset
  * is committed for records that were not applied. A batch that fails while the application is shutting down (the
  * database connections are closing) is left unacknowledged for redelivery, never dead-lettered.
+ *
+ * <p>In a service that takes part in erasure, the batch's subjects are locked before it is applied and, after it,
+ * data for subjects erased earlier is erased again ({@link ErasureProtocol}).
  */
 @ApplicationScoped
 public class EventBatchProcessor {
@@ -36,12 +40,15 @@ public class EventBatchProcessor {
     private final Inbox inbox;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private final ErasureProtocol erasure;
     private volatile boolean shuttingDown;
 
-    public EventBatchProcessor(Inbox inbox, DeadLetterPublisher deadLetters, MeterRegistry meters) {
+    public EventBatchProcessor(Inbox inbox, DeadLetterPublisher deadLetters, MeterRegistry meters,
+                               ErasureProtocol erasure) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.erasure = erasure;
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
@@ -110,7 +117,9 @@ public class EventBatchProcessor {
                 .filter(event -> notYetApplied.remove(event.eventId()))
                 .toList();
         if (!toApply.isEmpty()) {
+            erasure.lockSubjects(toApply);
             handler.handle(toApply);
+            erasure.eraseLateArrivals(toApply);
         }
         meters.counter("privacy.events.applied", "consumer", consumer).increment(toApply.size());
         meters.counter("privacy.events.redelivered", "consumer", consumer)

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test application's consumer: through the kit's inbox, counts each event in its subject's row of
- * {@code kit_test_tally}. Waits at most a moment for a row lock, so a lock held elsewhere fails the batch with
- * the database's own lock-timeout error. Counts its attempts per subject, committed or not.
+ * {@code kit_test_tally}, creating the row for a subject's first event. Waits at most a moment for a row lock, so a
+ * lock held elsewhere fails the batch with the database's own lock-timeout error. Counts its attempts per subject, committed or not.
  */
 @ApplicationScoped
 public class TallyConsumer {
@@ -48,7 +48,9 @@ public class TallyConsumer {
         entityManager.createNativeQuery("SET LOCAL lock_timeout = '200ms'").executeUpdate();
         for (EventEnvelope<?> event : events) {
             attempts.computeIfAbsent(event.subjectId(), subject -> new AtomicInteger()).incrementAndGet();
-            entityManager.createNativeQuery("UPDATE kit_test_tally SET applied = applied + 1 WHERE subject_id = :s")
+            entityManager.createNativeQuery("""
+                            INSERT INTO kit_test_tally (subject_id, applied) VALUES (:s, 1)
+                            ON CONFLICT (subject_id) DO UPDATE SET applied = kit_test_tally.applied + 1""")
                     .setParameter("s", event.subjectId())
                     .executeUpdate();
         }
