@@ -30,7 +30,10 @@ public interface DisclosureConfig {
         @WithDefault("5m")
         Duration deliveryLease();
 
-        /** Connect and response timeout of one post to a recipient's API. */
+        /**
+         * Connect timeout of one post to a recipient's API, and the longest the post then waits without hearing
+         * from the recipient (the REST client's connect and read timeouts).
+         */
         @WithDefault("10s")
         Duration requestTimeout();
 
