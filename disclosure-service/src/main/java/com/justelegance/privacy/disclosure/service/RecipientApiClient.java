@@ -6,9 +6,12 @@ import com.justelegance.privacy.events.codes.DataCategory;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +47,14 @@ import java.util.concurrent.TimeoutException;
  *     across restarts and instances, and every attempt is counted where a person sees it. A Fault Tolerance
  *     {@code @Retry} on top would multiply posts per counted attempt, hide them from the count and keep the
  *     delivery job (and the notice's claim lease) busy longer, so there is none.</li>
+ *     <li><b>A circuit breaker per recipient</b> (Fault Tolerance's programmatic {@link Guard}, one per recipient and
+ *     URL; a {@code @CircuitBreaker} annotation would be one breaker per method, shared by every recipient, so one
+ *     dead API would stop notices to all). A delivery round posts its notices one after another; without a breaker
+ *     each notice to a recipient that hangs would cost a full timeout, and a batch of them can outlast the claim
+ *     lease. After {@code disclosure.notices.circuit-breaker.failures} failed posts in a row to one recipient, its
+ *     further posts fail at once for {@code circuit-breaker.delay}, and those notices follow the retry schedule
+ *     like any other failed attempt. Only what the schedule would retry counts as a failure: a refusal or an
+ *     acceptance shows the API is up.</li>
  * </ul>
  *
  * <p>Nothing personal is logged: notices carry ids, codes and references only, and logs name the recipient by code.
@@ -51,11 +63,14 @@ import java.util.concurrent.TimeoutException;
 public class RecipientApiClient {
 
     private final Duration timeout;
+    private final DisclosureConfig.CircuitBreaker breaker;
     private final Map<URI, RecipientNoticeApi> clients = new ConcurrentHashMap<>();
+    private final Map<BreakerKey, Guard> breakers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public RecipientApiClient(DisclosureConfig config) {
         this.timeout = config.notices().requestTimeout();
+        this.breaker = config.notices().circuitBreaker();
     }
 
     /** What a notice says to the recipient: ids, codes and the recipient's own references, never personal data. */
@@ -76,7 +91,7 @@ public class RecipientApiClient {
     public record Refused(String reason) implements Outcome {
     }
 
-    /** No answer, a 5xx, a timeout or a rate limit: worth trying again later. */
+    /** No answer, a 5xx, a timeout or a rate limit, or a recipient whose breaker is open: try again later. */
     public record Unreachable(String reason) implements Outcome {
     }
 
@@ -90,16 +105,25 @@ public class RecipientApiClient {
         } catch (IllegalArgumentException e) {
             return new Refused("the registered endpoint is not a usable URL");
         }
-        return send(api, message);
+        try {
+            return breakerFor(message.recipient(), uri).call(() -> send(api, message), Outcome.class);
+        } catch (PostFailed failed) {
+            return failed.outcome;
+        } catch (CircuitBreakerOpenException e) {
+            return new Unreachable("not posted: the recipient's API failed " + breaker.failures()
+                    + " times in a row (circuit breaker open)");
+        } catch (Exception e) {
+            return new Unreachable(e.getClass().getSimpleName()); // send() turns failures into outcomes already
+        }
     }
 
-    /** One post, and what its answer means. */
+    /** One post; what the retry schedule would retry is thrown, so that the recipient's breaker counts it. */
     private Outcome send(RecipientNoticeApi api, NoticeMessage message) {
         int status;
         try (Response response = api.post(message.noticeId().toString(), message)) {
             status = response.getStatus();
         } catch (RuntimeException e) {
-            return new Unreachable(describe(e));
+            throw new PostFailed(new Unreachable(describe(e)));
         }
         if (status >= 200 && status < 300) {
             return new Accepted(status);
@@ -107,7 +131,7 @@ public class RecipientApiClient {
         if (status >= 400 && status < 500 && status != 408 && status != 425 && status != 429) {
             return new Refused("HTTP " + status);
         }
-        return new Unreachable("HTTP " + status);
+        throw new PostFailed(new Unreachable("HTTP " + status));
     }
 
     /** Why a post got no answer: a timeout, or the kind of failure (never its message, which may hold the URL). */
@@ -153,6 +177,30 @@ public class RecipientApiClient {
                 .build(RecipientNoticeApi.class));
     }
 
+    /** The recipient's breaker for this URL: per recipient, and a new one when its notice URL changes. */
+    private Guard breakerFor(String recipient, URI uri) {
+        return breakers.computeIfAbsent(new BreakerKey(recipient, uri), key -> Guard.create()
+                .withDescription("Art. 19 notices to " + recipient)
+                .withCircuitBreaker()
+                    .requestVolumeThreshold(breaker.failures())
+                    .failureRatio(1.0)
+                    .successThreshold(1)
+                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                    .failOn(PostFailed.class)
+                    .onStateChange(state -> logStateChange(recipient, state))
+                    .done()
+                .build());
+    }
+
+    private void logStateChange(String recipient, CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            Log.warnf("Posts to %s's notice API failed %d times in a row; none for %s (circuit breaker open)",
+                    recipient, breaker.failures(), humanReadable(breaker.delay()));
+        } else {
+            Log.infof("Circuit breaker for %s's notice API is now %s", recipient, state);
+        }
+    }
+
     @PreDestroy
     void close() {
         closed = true;
@@ -164,5 +212,19 @@ public class RecipientApiClient {
             }
         });
         clients.clear();
+    }
+
+    private record BreakerKey(String recipient, URI uri) {
+    }
+
+    /** A post the retry schedule would retry, thrown through the recipient's breaker so that it counts. */
+    private static final class PostFailed extends RuntimeException {
+
+        private final transient Unreachable outcome;
+
+        PostFailed(Unreachable outcome) {
+            super(outcome.reason(), null, false, false);
+            this.outcome = outcome;
+        }
     }
 }
