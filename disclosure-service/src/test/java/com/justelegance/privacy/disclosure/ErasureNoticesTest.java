@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Art. 19 end to end: an erasure creates one notice per recipient the ledger shows received the subject's data and
@@ -135,6 +136,8 @@ class ErasureNoticesTest {
                     .body("find { it.recipient == '" + apiRecipient + "' }.status", equalTo("ACKNOWLEDGED")));
             assertThat(api.received(), hasSize(1));
             RecipientApiServer.Received posted = api.received().get(0);
+            assertThat(posted.path(), equalTo("/notices")); // exactly the registered URL, nothing appended
+            assertThat(posted.contentType(), startsWith("application/json"));
             assertThat(posted.body().get("kind").asText(), equalTo("ERASURE"));
             assertThat(posted.body().get("requestId").asText(), equalTo(requestId));
             assertThat(posted.body().get("references").get(0).asText(), equalTo(checkRef));

@@ -33,7 +33,7 @@ class NoticeRetryTest {
             notice(subject)
                     .body("[0].attempts", equalTo(4))
                     .body("[0].lastError", containsString("Gave up after 4 attempts"))
-                    .body("[0].lastError", containsString("HttpTimeoutException"));
+                    .body("[0].lastError", containsString("timed out: no answer within 5s"));
             assertThat(api.received().stream().map(RecipientApiServer.Received::answeredWith).toList(),
                     contains(408, 429, NO_ANSWER, NO_ANSWER));
         }

@@ -38,8 +38,8 @@ final class RecipientApiServer implements AutoCloseable {
     private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    /** A post the server received: its body and idempotency key, and the status it answered. */
-    record Received(JsonNode body, String idempotencyKey, int answeredWith) {
+    /** A post the server received: its path, content type, body and idempotency key, and the status it answered. */
+    record Received(String path, String contentType, JsonNode body, String idempotencyKey, int answeredWith) {
     }
 
     private RecipientApiServer() throws IOException {
@@ -73,7 +73,9 @@ final class RecipientApiServer implements AutoCloseable {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             Integer scripted = scriptedStatuses.poll();
             int status = scripted == null ? 200 : scripted;
-            received.add(new Received(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), status));
             if (status == NO_ANSWER) {
                 awaitClosing();
                 return;

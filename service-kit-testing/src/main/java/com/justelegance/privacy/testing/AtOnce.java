@@ -12,7 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
-/** The same call made by {@link #CALLS} callers at once: each on its own thread, released together. */
+/**
+ * The same call made by {@link #CALLS} callers at once: each on its own thread, released together.
+ *
+ * <p>A plain thread pool of its own, made and shut down per use, on purpose: the callers stand for clients outside
+ * the application under test, so they must not borrow its managed executors (they would compete with the very
+ * worker threads that serve the calls, and would need the application's container on the test's side).
+ */
 public final class AtOnce {
 
     public static final int CALLS = 20;

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends records to the test broker as another service or the storefront would: well-formed events, the same
  * event again (a redelivery), or arbitrary bytes (a poison record). Waits for each acknowledgement.
+ *
+ * <p>Its producer is static and used by test code across the Quarkus application restarts of one test JVM, so no
+ * container owns it: a JVM shutdown hook closes it (the one thread here that is not managed, and need not be).
  */
 public final class TestEvents {
 

@@ -66,6 +66,7 @@ public class FaultInjectingProducer implements Producer<String, String> {
     private Producer<String, String> unreachable;
     private volatile boolean down;
     private final Set<String> failingMarkers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> sendingThreadsByKey = new ConcurrentHashMap<>();
 
     @PostConstruct
     void connect() {
@@ -94,6 +95,11 @@ public class FaultInjectingProducer implements Producer<String, String> {
         failingMarkers.add(marker);
     }
 
+    /** The names of the threads that have sent records with this key (a subject id). */
+    public Set<String> sendingThreads(String key) {
+        return Set.copyOf(sendingThreadsByKey.getOrDefault(key, Set.of()));
+    }
+
     /** Ends every fault. */
     public void deliverAll() {
         failingMarkers.clear();
@@ -107,6 +113,10 @@ public class FaultInjectingProducer implements Producer<String, String> {
 
     @Override
     public Future<RecordMetadata> send(ProducerRecord<String, String> record, Callback callback) {
+        if (record.key() != null) {
+            sendingThreadsByKey.computeIfAbsent(record.key(), key -> ConcurrentHashMap.newKeySet())
+                    .add(Thread.currentThread().getName());
+        }
         if (down) {
             return unreachable.send(record, callback);
         }

@@ -30,9 +30,15 @@ public interface DisclosureConfig {
         @WithDefault("5m")
         Duration deliveryLease();
 
-        /** Connect and response timeout of one post to a recipient's API. */
+        /**
+         * Connect timeout of one post to a recipient's API, and the longest the post then waits without hearing
+         * from the recipient (the REST client's connect and read timeouts).
+         */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /** When to stop posting to a recipient's API that keeps failing, for a while (one breaker per recipient). */
+        CircuitBreaker circuitBreaker();
 
         /** Wait before the first retry; each later retry waits twice as long as the one before. */
         @WithDefault("30s")
@@ -45,5 +51,19 @@ public interface DisclosureConfig {
         /** Attempts before a notice that keeps failing becomes a task for a person. */
         @WithDefault("10")
         int maxAttempts();
+    }
+
+    interface CircuitBreaker {
+
+        /**
+         * Posts to one recipient's API that fail in a row (no answer, a 5xx, a 408 or 429) before further posts to
+         * it fail at once, without being sent, for {@link #delay()}.
+         */
+        @WithDefault("5")
+        int failures();
+
+        /** How long posts to a recipient's API stay stopped; then one trial post decides whether to go on. */
+        @WithDefault("1m")
+        Duration delay();
     }
 }

@@ -6,15 +6,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +42,11 @@ import java.util.stream.Collectors;
  * Publishes outbox rows to Kafka and marks them sent, one claimed batch per transaction.
  *
  * <p>A relay round starts right after any transaction that wrote to the outbox commits, and on a schedule (every
- * second, the scheduler's finest step) for rows committed by other instances or left by a crash.
+ * second, the scheduler's finest step) for rows committed by other instances or left by a crash. The round after a
+ * commit runs on a managed executor, not on the committing request's thread: a view of Quarkus' worker pool, one
+ * task at a time and at most one more queued, that carries none of the committing thread's contexts (its request
+ * scope and its finished transaction must not leak into the relay, which starts transactions of its own). Quarkus
+ * owns and stops its threads; at most one wake waits, since one round sends everything committed before it starts.
  *
  * <p>Safe with several instances: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so no two relays send the
  * same row at once. A subject's events stay in order: a relay sends a subject's claimed rows only up to the first
@@ -59,11 +66,11 @@ public class OutboxRelay {
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean roundRequested = new AtomicBoolean();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile boolean stopping;
+
+    @Inject
+    @ManagedExecutorConfig(maxAsync = 1, maxQueued = 1, propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+    ManagedExecutor wakeExecutor;
 
     public OutboxRelay(EntityManager entityManager, Producer<String, String> producer, KitConfig kitConfig,
                        Clock clock, MeterRegistry meters) {
@@ -75,13 +82,20 @@ public class OutboxRelay {
         this.failedCounter = meters.counter("privacy.outbox.send.failures");
     }
 
-    /** After a commit that wrote to the outbox: relay on our own thread, not the committing request's. */
+    /** After a commit that wrote to the outbox: relay on the wake executor, not the committing request's thread. */
     void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        if (wakeQueued.compareAndSet(false, true)) {
-            wakeExecutor.execute(() -> {
-                wakeQueued.set(false);
-                relayPending();
-            });
+        if (!stopping && wakeQueued.compareAndSet(false, true)) {
+            try {
+                wakeExecutor.execute(() -> {
+                    wakeQueued.set(false);
+                    if (!stopping) {
+                        relayPending();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // the worker pool is stopping or full: the next poll relays these rows
+                Log.debugf("Outbox relay wake not queued (%s); the poll relays the rows", e.getMessage());
+            }
         }
     }
 
@@ -108,9 +122,10 @@ public class OutboxRelay {
         }
     }
 
+    /** The executor is Quarkus'; on the way down only stop asking it for rounds (a round under way finishes). */
     @PreDestroy
     void stopWaking() {
-        wakeExecutor.shutdownNow();
+        stopping = true;
     }
 
     /** Deletes sent rows older than keep-sent. Public so a test can run it after moving the clock past that. */
