@@ -37,9 +37,9 @@ public class SubjectLocks {
         }
         entityManager.createNativeQuery("""
                         SELECT count(pg_advisory_xact_lock(k)) FROM (
-                            SELECT DISTINCT hashtextextended(s, 0) AS k FROM unnest(ARRAY[:subjects]) AS s
+                            SELECT DISTINCT hashtextextended(s, 0) AS k FROM unnest(:subjects) AS s
                             ORDER BY k) AS keys""")
-                .setParameter("subjects", subjectIds)
+                .setParameter("subjects", subjectIds.toArray(String[]::new))
                 .getSingleResult();
     }
 }
