@@ -2,47 +2,34 @@ package com.justelegance.privacy.consent.repository;
 
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
-import io.agroal.api.AgroalDataSource;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reads behind consent checks, in plain JDBC on the pooled datasource: no transaction, no entity
- * management, one statement per check. The purpose row and the subject's state come back in one round trip
- * through the primary keys, so a withdrawal committed a moment ago is what the next check reads.
+ * The reads behind consent checks: no transaction, no entity management, one statement per check. The purpose row
+ * and the subjects' states come back in one round trip through the primary keys, so a withdrawal committed a
+ * moment ago is what the next check reads.
  */
 @ApplicationScoped
 public class ConsentCheckRepository {
 
-    private static final String ONE = """
-            SELECT p.lawful_basis, s.state, s.basis, s.since
-            FROM purpose p LEFT JOIN consent_state s ON s.purpose_code = p.code AND s.subject_id = ?
-            WHERE p.code = ?""";
-    private static final String MANY = """
-            SELECT p.lawful_basis, s.subject_id, s.state, s.basis, s.since
-            FROM purpose p LEFT JOIN consent_state s ON s.purpose_code = p.code AND s.subject_id = ANY(?)
-            WHERE p.code = ?""";
+    private final EntityManager entityManager;
 
-    private final AgroalDataSource dataSource;
-
-    public ConsentCheckRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ConsentCheckRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
     /** A subject's recorded state for a purpose; the state fields are null when nothing is recorded. */
     public record StateRow(ConsentState state, LawfulBasis basis, Instant since) {
-        static final StateRow NONE = new StateRow(null, null, null);
     }
 
     /** The purpose's basis and the subjects' recorded states (subjects with none are absent from the map). */
@@ -51,54 +38,32 @@ public class ConsentCheckRepository {
 
     /** Empty when the purpose is not in the catalogue. */
     public Optional<PurposeStates> statesFor(String purpose, String subjectId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ONE)) {
-            statement.setString(1, subjectId);
-            statement.setString(2, purpose);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                StateRow state = stateRow(rows);
-                return Optional.of(new PurposeStates(LawfulBasis.valueOf(rows.getString("lawful_basis")),
-                        state.state() == null ? Map.of() : Map.of(subjectId, state)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Consent check failed", e);
-        }
+        return statesFor(purpose, List.of(subjectId));
     }
 
     /** Empty when the purpose is not in the catalogue. */
     public Optional<PurposeStates> statesFor(String purpose, Collection<String> subjectIds) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(MANY)) {
-            Array subjects = connection.createArrayOf("varchar", subjectIds.toArray());
-            statement.setArray(1, subjects);
-            statement.setString(2, purpose);
-            try (ResultSet rows = statement.executeQuery()) {
-                LawfulBasis purposeBasis = null;
-                Map<String, StateRow> states = new HashMap<>(subjectIds.size() * 2);
-                while (rows.next()) {
-                    purposeBasis = LawfulBasis.valueOf(rows.getString("lawful_basis"));
-                    String subject = rows.getString("subject_id");
-                    if (subject != null) {
-                        states.put(subject, stateRow(rows));
-                    }
-                }
-                return purposeBasis == null ? Optional.empty() : Optional.of(new PurposeStates(purposeBasis, states));
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT p.lawful_basis, s.subject_id, s.state, s.basis, s.since
+                        FROM purpose p LEFT JOIN consent_state s
+                            ON s.purpose_code = p.code AND s.subject_id IN (:subjects)
+                        WHERE p.code = :purpose""", Tuple.class)
+                .setParameter("subjects", subjectIds)
+                .setParameter("purpose", purpose)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, StateRow> states = new HashMap<>(subjectIds.size() * 2);
+        for (Tuple row : rows) {
+            String subject = row.get("subject_id", String.class);
+            if (subject != null) {
+                states.put(subject, new StateRow(ConsentState.valueOf(row.get("state", String.class)),
+                        LawfulBasis.valueOf(row.get("basis", String.class)), SqlTimes.instant(row.get("since"))));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Consent check failed", e);
         }
-    }
-
-    private static StateRow stateRow(ResultSet rows) throws SQLException {
-        String state = rows.getString("state");
-        if (state == null) {
-            return StateRow.NONE;
-        }
-        Timestamp since = rows.getTimestamp("since");
-        return new StateRow(ConsentState.valueOf(state), LawfulBasis.valueOf(rows.getString("basis")),
-                since.toInstant());
+        return Optional.of(new PurposeStates(LawfulBasis.valueOf(rows.getFirst().get("lawful_basis", String.class)),
+                states));
     }
 }

@@ -2,13 +2,12 @@ package com.justelegance.privacy.consent.repository;
 
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,13 +55,8 @@ public class CurrentConsentRepository implements PanacheRepositoryBase<CurrentCo
                 .setParameter("subjects", subjects)
                 .getResultList();
         return rows.stream().map(row -> new StaleConsent((String) row.get("subject_id"),
-                (String) row.get("purpose_code"), (String) row.get("policy_version"), instant(row.get("since"))))
+                (String) row.get("purpose_code"), (String) row.get("policy_version"),
+                SqlTimes.instant(row.get("since"))))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant()
-                : value instanceof Timestamp ts ? ts.toInstant()
-                : (Instant) value;
     }
 }

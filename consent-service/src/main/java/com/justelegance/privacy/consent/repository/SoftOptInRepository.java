@@ -1,13 +1,12 @@
 package com.justelegance.privacy.consent.repository;
 
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,8 @@ public class SoftOptInRepository {
                 .setParameter("subject", subjectId)
                 .setParameter("order", orderId)
                 .getResultList();
-        return rows.stream().map(row -> new Waiting(uuid(row.get("decision_id")), instant(row.get("lapses_at"))))
+        return rows.stream()
+                .map(row -> new Waiting(uuid(row.get("decision_id")), SqlTimes.instant(row.get("lapses_at"))))
                 .toList();
     }
 
@@ -164,11 +164,5 @@ public class SoftOptInRepository {
 
     private static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant()
-                : value instanceof Timestamp ts ? ts.toInstant()
-                : (Instant) value;
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The suppression list (keyed hashes and channels, nothing else) and the link from a subject to the hashes of the
@@ -84,11 +83,11 @@ public class SuppressionRepository {
         }
         entityManager.createNativeQuery("""
                         INSERT INTO suppression_entry (identifier_hash, channel, suppressed_at)
-                        SELECT hash, :channel, :at FROM unnest(CAST(:hashes AS varchar[])) AS hash
+                        SELECT hash, :channel, :at FROM unnest(:hashes) AS hash
                         ON CONFLICT DO NOTHING""")
                 .setParameter("channel", channel.name())
                 .setParameter("at", at)
-                .setParameter("hashes", arrayLiteral(hashes))
+                .setParameter("hashes", hashes.toArray(String[]::new))
                 .executeUpdate();
     }
 
@@ -98,9 +97,9 @@ public class SuppressionRepository {
         }
         entityManager.createNativeQuery("""
                         DELETE FROM suppression_entry
-                        WHERE channel = :channel AND identifier_hash = ANY(CAST(:hashes AS varchar[]))""")
+                        WHERE channel = :channel AND identifier_hash IN (:hashes)""")
                 .setParameter("channel", channel.name())
-                .setParameter("hashes", arrayLiteral(hashes))
+                .setParameter("hashes", hashes)
                 .executeUpdate();
     }
 
@@ -112,8 +111,8 @@ public class SuppressionRepository {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""
                         SELECT identifier_hash, channel FROM suppression_entry
-                        WHERE identifier_hash = ANY(CAST(:hashes AS varchar[]))""", Tuple.class)
-                .setParameter("hashes", arrayLiteral(hashes))
+                        WHERE identifier_hash IN (:hashes)""", Tuple.class)
+                .setParameter("hashes", hashes)
                 .getResultList();
         Map<String, Set<Channel>> channels = new HashMap<>();
         for (Tuple row : rows) {
@@ -135,7 +134,4 @@ public class SuppressionRepository {
         return counts;
     }
 
-    private static String arrayLiteral(Collection<String> hashes) {
-        return hashes.stream().collect(Collectors.joining(",", "{", "}"));
-    }
 }

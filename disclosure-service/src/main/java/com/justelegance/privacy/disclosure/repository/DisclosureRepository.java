@@ -6,18 +6,11 @@ import com.justelegance.privacy.events.codes.LawfulBasis;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
-import org.hibernate.Session;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The per-person ledger and the anonymised counts erased subjects leave behind. Entries from events are written
@@ -25,16 +18,6 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, Long> {
-
-    private static final String INSERT_BATCH = """
-            INSERT INTO disclosure (subject_id, recipient_code, source, reference, data_categories, legal_basis,
-                                    disclosed_at, recorded_at)
-            SELECT e.subject_id, e.recipient_code, e.source, e.reference,
-                   CAST(string_to_array(e.categories, ',') AS varchar[]), e.basis, e.disclosed_at, ?
-            FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                        CAST(? AS text[]), CAST(? AS varchar[]), CAST(? AS timestamptz[]))
-                 AS e (subject_id, recipient_code, source, reference, categories, basis, disclosed_at)
-            ON CONFLICT DO NOTHING""";
 
     /** A ledger entry to write; {@code dataCategories} in the spelling of {@link Disclosure#codes}. */
     public record NewEntry(String subjectId, String recipientCode, DisclosureSource source, String reference,
@@ -46,20 +29,27 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, L
         if (entries.isEmpty()) {
             return 0;
         }
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
-                insert.setObject(1, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
-                insert.setArray(2, textArray(connection, entries.stream().map(NewEntry::subjectId)));
-                insert.setArray(3, textArray(connection, entries.stream().map(NewEntry::recipientCode)));
-                insert.setArray(4, textArray(connection, entries.stream().map(e -> e.source().name())));
-                insert.setArray(5, textArray(connection, entries.stream().map(NewEntry::reference)));
-                insert.setArray(6, textArray(connection,
-                        entries.stream().map(e -> String.join(",", e.dataCategories()))));
-                insert.setArray(7, textArray(connection, entries.stream().map(e -> e.legalBasis().name())));
-                insert.setArray(8, textArray(connection, entries.stream().map(e -> e.disclosedAt().toString())));
-                return insert.executeUpdate();
-            }
-        });
+        // One statement for the whole batch: each column's values as one array, turned back into rows by unnest.
+        return getEntityManager().createNativeQuery("""
+                        INSERT INTO disclosure (subject_id, recipient_code, source, reference, data_categories,
+                                                legal_basis, disclosed_at, recorded_at)
+                        SELECT e.subject_id, e.recipient_code, e.source, e.reference,
+                               CAST(string_to_array(e.categories, ',') AS varchar[]), e.basis, e.disclosed_at,
+                               :recordedAt
+                        FROM unnest(:subjects, :recipients, :sources, :references, :categories, :bases,
+                                    :disclosedAt)
+                             AS e (subject_id, recipient_code, source, reference, categories, basis, disclosed_at)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("recordedAt", recordedAt)
+                .setParameter("subjects", entries.stream().map(NewEntry::subjectId).toArray(String[]::new))
+                .setParameter("recipients", entries.stream().map(NewEntry::recipientCode).toArray(String[]::new))
+                .setParameter("sources", entries.stream().map(entry -> entry.source().name()).toArray(String[]::new))
+                .setParameter("references", entries.stream().map(NewEntry::reference).toArray(String[]::new))
+                .setParameter("categories", entries.stream().map(entry -> String.join(",", entry.dataCategories()))
+                        .toArray(String[]::new))
+                .setParameter("bases", entries.stream().map(entry -> entry.legalBasis().name()).toArray(String[]::new))
+                .setParameter("disclosedAt", entries.stream().map(NewEntry::disclosedAt).toArray(Instant[]::new))
+                .executeUpdate();
     }
 
     public boolean exists(String subjectId, String recipientCode, DisclosureSource source, String reference) {
@@ -151,7 +141,4 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, L
         return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static Array textArray(Connection connection, Stream<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
-    }
 }

@@ -4,9 +4,7 @@ import com.justelegance.privacy.events.codes.ConsentState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,14 +18,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SubjectConsentRepository {
-
-    private static final String UPSERT_BATCH = """
-            INSERT INTO subject_consent (subject_id, purpose_code, state, effective_at)
-            SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                                 CAST(? AS timestamptz[]))
-            ON CONFLICT (subject_id, purpose_code) DO UPDATE
-            SET state = EXCLUDED.state, effective_at = EXCLUDED.effective_at
-            WHERE subject_consent.effective_at <= EXCLUDED.effective_at""";
 
     private final EntityManager entityManager;
 
@@ -44,19 +34,17 @@ public class SubjectConsentRepository {
         if (facts.isEmpty()) {
             return;
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_BATCH)) {
-                upsert.setArray(1, connection.createArrayOf("text",
-                        facts.stream().map(ConsentFact::subjectId).toArray()));
-                upsert.setArray(2, connection.createArrayOf("text",
-                        facts.stream().map(ConsentFact::purposeCode).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text",
-                        facts.stream().map(f -> f.state().name()).toArray()));
-                upsert.setArray(4, connection.createArrayOf("text",
-                        facts.stream().map(f -> f.effectiveAt().toString()).toArray()));
-                upsert.executeUpdate();
-            }
-        });
+        entityManager.createNativeQuery("""
+                        INSERT INTO subject_consent (subject_id, purpose_code, state, effective_at)
+                        SELECT * FROM unnest(:subjects, :purposes, :states, :effective)
+                        ON CONFLICT (subject_id, purpose_code) DO UPDATE
+                        SET state = EXCLUDED.state, effective_at = EXCLUDED.effective_at
+                        WHERE subject_consent.effective_at <= EXCLUDED.effective_at""")
+                .setParameter("subjects", facts.stream().map(ConsentFact::subjectId).toArray(String[]::new))
+                .setParameter("purposes", facts.stream().map(ConsentFact::purposeCode).toArray(String[]::new))
+                .setParameter("states", facts.stream().map(fact -> fact.state().name()).toArray(String[]::new))
+                .setParameter("effective", facts.stream().map(ConsentFact::effectiveAt).toArray(Instant[]::new))
+                .executeUpdate();
     }
 
     public Optional<ConsentState> stateOf(String subjectId, String purposeCode) {

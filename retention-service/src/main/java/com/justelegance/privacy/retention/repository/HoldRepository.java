@@ -23,17 +23,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
-    /**
-     * SQL that is true when the subject in {@code t.subject_id} is held: an active legal hold on the day given as
-     * {@code :holdDay}, an open complaint, or an open data-subject request. The purge and its preview share it.
-     */
-    static final String SUBJECT_IS_HELD = """
-            (EXISTS (SELECT 1 FROM legal_hold h WHERE h.subject_id = t.subject_id AND h.released_at IS NULL
-                        AND (h.ends_on IS NULL OR h.ends_on >= :holdDay))
-             OR EXISTS (SELECT 1 FROM complaint_hold c WHERE c.subject_id = t.subject_id
-                        AND c.opened_at IS NOT NULL AND (c.resolved_at IS NULL OR c.opened_at > c.resolved_at))
-             OR EXISTS (SELECT 1 FROM subject_request_hold r WHERE r.subject_id = t.subject_id))""";
-
     private final EntityManager entityManager;
 
     public HoldRepository(EntityManager entityManager) {

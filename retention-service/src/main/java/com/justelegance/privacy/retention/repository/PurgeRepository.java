@@ -28,6 +28,17 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
     /** Subjects due by {@code :dueBy} whose erasure was not requested yet. */
     private static final String DUE = "t.erasure_requested_at IS NULL AND t.erasure_due_at <= :dueBy";
 
+    /**
+     * SQL that is true when the subject in {@code t.subject_id} is held: an active legal hold on the day given as
+     * {@code :holdDay}, an open complaint, or an open data-subject request. The purge and its preview share it.
+     */
+    private static final String SUBJECT_IS_HELD = """
+            (EXISTS (SELECT 1 FROM legal_hold h WHERE h.subject_id = t.subject_id AND h.released_at IS NULL
+                        AND (h.ends_on IS NULL OR h.ends_on >= :holdDay))
+             OR EXISTS (SELECT 1 FROM complaint_hold c WHERE c.subject_id = t.subject_id
+                        AND c.opened_at IS NOT NULL AND (c.resolved_at IS NULL OR c.opened_at > c.resolved_at))
+             OR EXISTS (SELECT 1 FROM subject_request_hold r WHERE r.subject_id = t.subject_id))""";
+
     private final EntityManager entityManager;
 
     public PurgeRepository(EntityManager entityManager) {
@@ -63,7 +74,7 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
                                count(*) FILTER (WHERE NOT held AND consent_withdrawn_at IS NOT NULL)
                                    AS consent_withdrawn
                         FROM (SELECT t.last_order_at, t.account_closed_at, t.consent_withdrawn_at, %s AS held
-                              FROM subject_timeline t WHERE %s) due""".formatted(HoldRepository.SUBJECT_IS_HELD, DUE),
+                              FROM subject_timeline t WHERE %s) due""".formatted(SUBJECT_IS_HELD, DUE),
                         Tuple.class)
                 .setParameter("dueBy", dueBy)
                 .setParameter("holdDay", holdDay)
@@ -128,7 +139,7 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
 
     private List<DueSubject> dueSubjects(String sql, Instant dueBy, LocalDate holdDay, int limit) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = entityManager.createNativeQuery(sql.formatted(DUE, HoldRepository.SUBJECT_IS_HELD),
+        List<Tuple> rows = entityManager.createNativeQuery(sql.formatted(DUE, SUBJECT_IS_HELD),
                         Tuple.class)
                 .setParameter("dueBy", dueBy)
                 .setParameter("holdDay", holdDay)

@@ -3,6 +3,7 @@ package com.justelegance.privacy.kit.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
@@ -224,10 +224,7 @@ public class AuditLog {
     }
 
     private static AuditEntry toEntry(Tuple row) {
-        Object occurred = row.get("occurred_at");
-        Instant occurredAt = occurred instanceof OffsetDateTime odt ? odt.toInstant()
-                : occurred instanceof java.sql.Timestamp ts ? ts.toInstant()
-                : ((Instant) occurred);
+        Instant occurredAt = SqlTimes.instant(row.get("occurred_at"));
         return new AuditEntry(((Number) row.get("id")).longValue(), occurredAt,
                 (String) row.get("actor"), (String) row.get("action"), (String) row.get("subject_ref"),
                 (String) row.get("details"), (String) row.get("prev_hash"), (String) row.get("hash"));

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The record of which events a consumer has applied ({@code processed_event}). Claiming an event id inside the
@@ -32,15 +31,14 @@ public class Inbox {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        String idArray = eventIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
         @SuppressWarnings("unchecked")
         List<Object> inserted = entityManager.createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id)
-                        SELECT :consumer, id FROM unnest(CAST(:ids AS uuid[])) AS id
+                        SELECT :consumer, id FROM unnest(:ids) AS id
                         ON CONFLICT DO NOTHING
                         RETURNING event_id""")
                 .setParameter("consumer", consumer)
-                .setParameter("ids", idArray)
+                .setParameter("ids", eventIds.toArray(UUID[]::new))
                 .getResultList();
         Set<UUID> fresh = new HashSet<>();
         for (Object id : inserted) {
