@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ConsentSourceRoles;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.service.ConsentLedger;
@@ -71,7 +72,7 @@ public class ConsentResource {
             @NotNull @Valid ConsentDtos.DecisionRequest request,
             @Context SecurityContext caller) {
         if (!ConsentSourceRoles.mayClaim(request.source(), caller::isUserInRole)) {
-            throw new FieldProblemException(Response.Status.FORBIDDEN, "source-not-allowed", "source",
+            throw new FieldProblemException(ConsentProblem.SOURCE_NOT_ALLOWED, "source",
                     "Your role may not record a decision from this source: the storefront records CHECKOUT, "
                             + "REGISTRATION, ACCOUNT_SETTINGS and COOKIE_BANNER, customer service CUSTOMER_SERVICE, "
                             + "the privacy officer DATA_SUBJECT_REQUEST; UNSUBSCRIBE_LINK comes from redeeming a "
@@ -79,7 +80,7 @@ public class ConsentResource {
         }
         long distinct = request.choices().stream().map(ConsentDtos.ChoiceRequest::purpose).distinct().count();
         if (distinct != request.choices().size()) {
-            throw ProblemException.badRequest("duplicate-purpose", "Each purpose may appear once per decision");
+            throw new ProblemException(ConsentProblem.DUPLICATE_PURPOSE, "Each purpose may appear once per decision");
         }
         List<ConsentChoice> choices = request.choices().stream()
                 .map(choice -> new ConsentChoice(choice.purpose(), choice.state()))
@@ -132,7 +133,7 @@ public class ConsentResource {
         try {
             return ProofDetails.of(proof.ipAddress(), proof.userAgent());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-proof", "proof." + e.getMessage());
+            throw new ProblemException(ConsentProblem.INVALID_PROOF, "proof." + e.getMessage());
         }
     }
 }

@@ -93,7 +93,7 @@ public class UnsubscribeResource {
             UnsubscribeLinks.Redemption redemption = links.redeem(token);
             return UnsubscribePage.done(links.purposeDescription(redemption.purpose()));
         } catch (ProblemException e) {
-            return UnsubscribePage.error(e.status());
+            return UnsubscribePage.error(e.type());
         }
     }
 
@@ -118,7 +118,7 @@ public class UnsubscribeResource {
             UnsubscribeLinks.Preview preview = links.preview(token);
             return UnsubscribePage.confirm(preview.link(), preview.purposeDescription(), preview.alreadyUsed());
         } catch (ProblemException e) {
-            return UnsubscribePage.error(e.status());
+            return UnsubscribePage.error(e.type());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.disclosure.rest;
 
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecipientDisclosureView;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;
@@ -74,7 +75,7 @@ public class RecipientResource {
                     schema = @Schema(implementation = RecipientView.class)))
     public Response register(@NotNull @Valid RecipientRequest request, @Context UriInfo uri) {
         if (request.code() == null) {
-            throw ProblemException.badRequest("code-required", "A new recipient needs a code");
+            throw new ProblemException(DisclosureProblem.CODE_REQUIRED, "A new recipient needs a code");
         }
         Recipient recipient = registry.register(request.code(), request.terms());
         return Response.created(uri.getAbsolutePathBuilder().path(recipient.code()).build())
@@ -89,7 +90,7 @@ public class RecipientResource {
     public RecipientView update(@PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code,
                                 @NotNull @Valid RecipientRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
-            throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
+            throw new ProblemException(DisclosureProblem.CODE_MISMATCH, "The body's code differs from the path's");
         }
         return RecipientView.of(registry.update(code, request.terms(), request.expectedVersion()));
     }

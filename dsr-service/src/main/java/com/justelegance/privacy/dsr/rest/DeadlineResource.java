@@ -1,6 +1,7 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
+import com.justelegance.privacy.dsr.domain.DsrProblem;
 import com.justelegance.privacy.dsr.domain.ResponseDeadline;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +36,7 @@ public class DeadlineResource {
         try {
             return new DeadlineView(receivedOn, ResponseDeadline.dueDate(receivedOn, calendar), calendar.nation());
         } catch (BankHolidayCalendar.DateOutsideCalendarException e) {
-            throw new ProblemException(Response.Status.CONFLICT, "bank-holidays-not-covered", e.getMessage());
+            throw new ProblemException(DsrProblem.BANK_HOLIDAYS_NOT_COVERED, e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.service.ErasureService;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,8 +42,8 @@ public class ErasureResource {
     @Operation(summary = "An erasure the purge requested: each service's receipt, and who has not answered yet")
     public ErasureRequestView erasureRequest(
             @PathParam("requestId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String requestId) {
-        ErasureService.ErasureStatus status = erasures.status(requestId).orElseThrow(() -> ProblemException
-                .notFound("erasure-request-not-found", "This service did not request erasure " + requestId));
+        ErasureService.ErasureStatus status = erasures.status(requestId).orElseThrow(() -> new ProblemException(
+                RetentionProblem.ERASURE_REQUEST_NOT_FOUND, "This service did not request erasure " + requestId));
         ErasureRepository.RequestedErasure request = status.request();
         return new ErasureRequestView(request.requestId(), request.subjectRef(), request.reason(), request.runId(),
                 request.requestedAt(), request.closedAt(), status.receipts().stream().map(ReceiptView::of).toList(),
@@ -55,8 +56,8 @@ public class ErasureResource {
     @Operation(summary = "Whether the subject was erased: the tombstone (when, why, which request); 404 if not")
     public ErasureRepository.Tombstone tombstone(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return erasures.tombstone(subjectId).orElseThrow(() -> ProblemException.notFound("subject-not-erased",
-                "There is no record of this subject being erased"));
+        return erasures.tombstone(subjectId).orElseThrow(() -> new ProblemException(
+                RetentionProblem.SUBJECT_NOT_ERASED, "There is no record of this subject being erased"));
     }
 
     /**

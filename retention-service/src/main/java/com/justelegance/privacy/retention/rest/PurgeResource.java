@@ -3,6 +3,7 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.service.PurgeService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,7 +52,7 @@ public class PurgeResource {
                     schema = @Schema(implementation = PurgeRunView.class)))
     public Response run() {
         PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
-                .orElseThrow(() -> ProblemException.conflict("purge-run-in-progress", "A purge run is in "
+                .orElseThrow(() -> new ProblemException(RetentionProblem.PURGE_RUN_IN_PROGRESS, "A purge run is in "
                         + "progress; its outcome is in the run log when it ends"));
         return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
                 .build();
@@ -97,7 +98,7 @@ public class PurgeResource {
     }
 
     private static ProblemException runNotFound(UUID runId) {
-        return ProblemException.notFound("purge-run-not-found", "There is no purge run " + runId);
+        return new ProblemException(RetentionProblem.PURGE_RUN_NOT_FOUND, "There is no purge run " + runId);
     }
 
     /**

@@ -26,11 +26,21 @@ public record Problem(String type, String title, int status, String detail, List
         return TYPE_BASE + slug;
     }
 
+    /** A problem of a catalogued type: its type URI, title and status, with this occurrence's detail. */
+    public static Problem of(ProblemType type, String detail) {
+        return of(type, detail, null);
+    }
+
+    /** A problem of a catalogued type about the given fields. */
+    public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
+        return new Problem(type.type(), type.title(), type.status(), detail, errors);
+    }
+
     /** A 400 for one or more fields that break a rule; the detail lists them all. */
     public static Problem validationFailed(List<FieldError> errors) {
         String detail = errors.stream().map(error -> error.field() + " " + error.message())
                 .collect(Collectors.joining("; "));
-        return new Problem(type("validation-failed"), "Bad Request", 400, detail, errors);
+        return of(KitProblem.VALIDATION_FAILED, detail, errors);
     }
 
     /** One invalid field of a request. */
