@@ -66,6 +66,16 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Nothing needed recording (a repeated Sec-GPC signal alone)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsentDtos.DecisionRecorded.class)))
+    @APIResponse(responseCode = "400", description = "duplicate-purpose: a purpose appears twice; unknown-purpose: "
+            + "the purpose is not in the purpose catalogue; unknown-policy-version: the policy version was never "
+            + "registered; no-choices: no choice and no Sec-GPC: 1; reserved-method: GPC_SIGNAL without Sec-GPC: 1, "
+            + "or granting; soft-opt-in-not-allowed: the purpose, source or order does not support a soft opt-in; "
+            + "invalid-proof: the IP address or user agent is not usable; invalid-identifier: a contact identifier "
+            + "cannot be read")
+    @APIResponse(responseCode = "403", description = "source-not-allowed: the caller's role may not record a "
+            + "decision from the source it claims")
+    @APIResponse(responseCode = "409", description = "subject-erased: the subject was erased; a returning person "
+            + "gets a new subject id")
     public Response recordDecision(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @HeaderParam(GPC_HEADER) String globalPrivacyControl,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ public class DeadlineResource {
     @GET
     @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The one-month response deadline for a request received on a date (UK GDPR, ICO rules)")
+    @APIResponse(responseCode = "200", description = "The due date and the bank holiday calendar used")
+    @APIResponse(responseCode = "409", description = "bank-holidays-not-covered: the deadline falls beyond the "
+            + "bank holidays the service knows, so it cannot be computed reliably")
     public DeadlineView responseDeadline(@QueryParam("receivedOn") @NotNull LocalDate receivedOn) {
         try {
             return new DeadlineView(receivedOn, ResponseDeadline.dueDate(receivedOn, calendar), calendar.nation());

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.UncheckedIOException;
@@ -40,6 +41,9 @@ public class ErasureResource {
     @Path("/erasure-requests/{requestId}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "An erasure the purge requested: each service's receipt, and who has not answered yet")
+    @APIResponse(responseCode = "200", description = "The erasure request and its receipts")
+    @APIResponse(responseCode = "404", description = "erasure-request-not-found: this service did not request the "
+            + "erasure")
     public ErasureRequestView erasureRequest(
             @PathParam("requestId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String requestId) {
         ErasureService.ErasureStatus status = erasures.status(requestId).orElseThrow(() -> new ProblemException(
@@ -54,6 +58,9 @@ public class ErasureResource {
     @Path("/subjects/{subjectId}/erasure")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Whether the subject was erased: the tombstone (when, why, which request); 404 if not")
+    @APIResponse(responseCode = "200", description = "The subject was erased: when, why and by which request")
+    @APIResponse(responseCode = "404", description = "subject-not-erased: there is no record of the subject being "
+            + "erased")
     public ErasureRepository.Tombstone tombstone(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         return erasures.tombstone(subjectId).orElseThrow(() -> new ProblemException(

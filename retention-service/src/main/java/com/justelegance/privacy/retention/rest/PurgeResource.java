@@ -50,6 +50,8 @@ public class PurgeResource {
     @APIResponse(responseCode = "201", description = "The run, finished, as the run log records it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PurgeRunView.class)))
+    @APIResponse(responseCode = "409", description = "purge-run-in-progress: a purge run is in progress; its "
+            + "outcome is in the run log when it ends")
     public Response run() {
         PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
                 .orElseThrow(() -> new ProblemException(RetentionProblem.PURGE_RUN_IN_PROGRESS, "A purge run is in "
@@ -70,6 +72,8 @@ public class PurgeResource {
     @Path("/purge-runs/{runId}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "One run of the purge")
+    @APIResponse(responseCode = "200", description = "The run as the run log records it")
+    @APIResponse(responseCode = "404", description = "purge-run-not-found: no purge run has this id")
     public PurgeRunView run(@PathParam("runId") UUID runId) {
         return purges.findRun(runId).map(PurgeRunView::of).orElseThrow(() -> runNotFound(runId));
     }
@@ -78,6 +82,8 @@ public class PurgeResource {
     @Path("/purge-runs/{runId}/erasure-requests")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The erasures a run requested (subjects as keyed hashes) and which are confirmed")
+    @APIResponse(responseCode = "200", description = "The erasures the run requested")
+    @APIResponse(responseCode = "404", description = "purge-run-not-found: no purge run has this id")
     public List<ErasureRepository.RequestedErasure> erasureRequests(
             @PathParam("runId") UUID runId,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
