@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -71,6 +72,8 @@ public class ConsentCheckResource {
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING})
     @Operation(summary = "May the subject be processed for the purpose now? The answer, its basis and since when, "
             + "or why not")
+    @APIResponse(responseCode = "200", description = "The answer for the subject")
+    @APIResponse(responseCode = "400", description = "unknown-purpose: the purpose is not in the purpose catalogue")
     public CheckAnswer check(
             @QueryParam("subjectId") @NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("purpose") @NotNull @Pattern(regexp = Purpose.CODE_PATTERN) String purpose) {
@@ -82,6 +85,8 @@ public class ConsentCheckResource {
     @POST
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING})
     @Operation(summary = "The same check for up to 10,000 subjects at once, e.g. before a marketing send")
+    @APIResponse(responseCode = "200", description = "The answer for each subject, in the order asked")
+    @APIResponse(responseCode = "400", description = "unknown-purpose: the purpose is not in the purpose catalogue")
     public BatchCheckAnswer checkBatch(@NotNull @Valid BatchCheckRequest request) {
         List<ConsentAnswer> answers = checks.check(request.subjectIds(), request.purpose());
         List<SubjectAnswer> results = new ArrayList<>(answers.size());

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ConsentSourceRoles;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.service.ConsentLedger;
@@ -65,13 +66,23 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Nothing needed recording (a repeated Sec-GPC signal alone)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsentDtos.DecisionRecorded.class)))
+    @APIResponse(responseCode = "400", description = "duplicate-purpose: a purpose appears twice; unknown-purpose: "
+            + "the purpose is not in the purpose catalogue; unknown-policy-version: the policy version was never "
+            + "registered; no-choices: no choice and no Sec-GPC: 1; reserved-method: GPC_SIGNAL without Sec-GPC: 1, "
+            + "or granting; soft-opt-in-not-allowed: the purpose, source or order does not support a soft opt-in; "
+            + "invalid-proof: the IP address or user agent is not usable; invalid-identifier: a contact identifier "
+            + "cannot be read")
+    @APIResponse(responseCode = "403", description = "source-not-allowed: the caller's role may not record a "
+            + "decision from the source it claims")
+    @APIResponse(responseCode = "409", description = "subject-erased: the subject was erased; a returning person "
+            + "gets a new subject id")
     public Response recordDecision(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @HeaderParam(GPC_HEADER) String globalPrivacyControl,
             @NotNull @Valid ConsentDtos.DecisionRequest request,
             @Context SecurityContext caller) {
         if (!ConsentSourceRoles.mayClaim(request.source(), caller::isUserInRole)) {
-            throw new FieldProblemException(Response.Status.FORBIDDEN, "source-not-allowed", "source",
+            throw new FieldProblemException(ConsentProblem.SOURCE_NOT_ALLOWED, "source",
                     "Your role may not record a decision from this source: the storefront records CHECKOUT, "
                             + "REGISTRATION, ACCOUNT_SETTINGS and COOKIE_BANNER, customer service CUSTOMER_SERVICE, "
                             + "the privacy officer DATA_SUBJECT_REQUEST; UNSUBSCRIBE_LINK comes from redeeming a "
@@ -79,7 +90,7 @@ public class ConsentResource {
         }
         long distinct = request.choices().stream().map(ConsentDtos.ChoiceRequest::purpose).distinct().count();
         if (distinct != request.choices().size()) {
-            throw ProblemException.badRequest("duplicate-purpose", "Each purpose may appear once per decision");
+            throw new ProblemException(ConsentProblem.DUPLICATE_PURPOSE, "Each purpose may appear once per decision");
         }
         List<ConsentChoice> choices = request.choices().stream()
                 .map(choice -> new ConsentChoice(choice.purpose(), choice.state()))
@@ -132,7 +143,7 @@ public class ConsentResource {
         try {
             return ProofDetails.of(proof.ipAddress(), proof.userAgent());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-proof", "proof." + e.getMessage());
+            throw new ProblemException(ConsentProblem.INVALID_PROOF, "proof." + e.getMessage());
         }
     }
 }

@@ -97,6 +97,8 @@ public class PolicyVersionResource {
     @Operation(summary = "Register a policy / notice version; a registered version never changes (409)")
     @APIResponse(responseCode = "201", description = "The version was registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = "policy-version-exists: the version is already registered; a "
+            + "registered version never changes")
     public Response register(@NotNull @Valid VersionRequest request) {
         PolicyVersion registered = versions.register(request.version(), request.effectiveFrom(),
                 request.wordingHash(), request.significant(), request.url());

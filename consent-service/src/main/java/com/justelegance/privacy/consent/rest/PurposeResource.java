@@ -90,6 +90,12 @@ public class PurposeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
     @APIResponse(responseCode = "200", description = "The purpose's terms were changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
+    @APIResponse(responseCode = "400", description = "inconsistent-purpose: the purpose's terms contradict each "
+            + "other")
+    @APIResponse(responseCode = "404", description = "unknown-purpose: expectedVersion was sent for a purpose that "
+            + "does not exist")
+    @APIResponse(responseCode = "409", description = "purpose-exists: the purpose exists and no expectedVersion was "
+            + "sent; purpose-version-conflict: the purpose changed since the version in expectedVersion")
     public Response put(@PathParam("code") @Pattern(regexp = com.justelegance.privacy.events.codes.Purpose.CODE_PATTERN)
                         String code,
                         @NotNull @Valid PurposeRequest request) {

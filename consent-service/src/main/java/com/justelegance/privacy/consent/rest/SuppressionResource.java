@@ -62,6 +62,9 @@ public class SuppressionResource {
     @RolesAllowed({Roles.MARKETING, Roles.PRIVACY_OFFICER})
     @Operation(summary = "Which of these e-mail addresses and phone numbers must not be marketed to, and on which "
             + "channels")
+    @APIResponse(responseCode = "200", description = "The identifiers that must not be marketed to, and where")
+    @APIResponse(responseCode = "400", description = "invalid-identifier: an identifier is not an e-mail address or "
+            + "phone number that can be read")
     public ScreeningResult screen(@NotNull @Valid ScreeningRequest request) {
         List<SuppressionList.Suppressed> suppressed = suppressionList.screen(
                 request.identifiers().stream().map(IdentifierRequest::raw).toList(), request.channel());
@@ -74,6 +77,9 @@ public class SuppressionResource {
     @Operation(summary = "Suppress identifiers on channels by hand (e.g. a person who is not a customer); each "
             + "only on the channels it can reach (an e-mail address on EMAIL, a phone number on SMS and PHONE)")
     @APIResponse(responseCode = "204", description = "The identifiers are suppressed")
+    @APIResponse(responseCode = "400", description = "invalid-identifier: an identifier is not an e-mail address or "
+            + "phone number that can be read; channel-not-applicable: an identifier reaches none of the channels "
+            + "given")
     public void add(@NotNull @Valid EntriesRequest request) {
         suppressionList.add(request.identifiers().stream().map(IdentifierRequest::raw).toList(),
                 request.channels());

@@ -1,5 +1,7 @@
 package com.justelegance.privacy.consent.rest;
 
+import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -28,25 +30,25 @@ final class UnsubscribePage {
                         + "<form method=\"post\" action=\"" + escape(link) + "\">\n"
                         + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\n"
                         + "<button type=\"submit\">Unsubscribe</button>\n</form>\n";
-        return page(Response.Status.OK, "Unsubscribe", body);
+        return page(Response.Status.OK.getStatusCode(), "Unsubscribe", body);
     }
 
     /** After the button: the opt-out is recorded (or was, by an earlier use of the same link). */
     static Response done(String purposeDescription) {
-        return page(Response.Status.OK, "Unsubscribed", "<p>You are unsubscribed from: <strong>"
+        return page(Response.Status.OK.getStatusCode(), "Unsubscribed", "<p>You are unsubscribed from: <strong>"
                 + escape(purposeDescription) + "</strong>. It takes effect at once.</p>\n" + SETTINGS);
     }
 
     /** A link that cannot be used: altered, not ours, or expired. Says which, and nothing from the link. */
-    static Response error(Response.Status status) {
-        String explanation = status == Response.Status.GONE
+    static Response error(ProblemType problem) {
+        String explanation = problem == ConsentProblem.EXPIRED_UNSUBSCRIBE_TOKEN
                 ? "<p>This unsubscribe link has expired.</p>\n"
                 : "<p>This unsubscribe link is not valid. It may have been copied incompletely.</p>\n";
-        return page(status, "Unsubscribe link not usable", explanation + SETTINGS);
+        return page(problem.status(), "Unsubscribe link not usable", explanation + SETTINGS);
     }
 
     /** The token is in the URL: no referrer, no cache and no search engine may keep it. */
-    private static Response page(Response.Status status, String title, String body) {
+    private static Response page(int status, String title, String body) {
         String html = """
                 <!DOCTYPE html>
                 <html lang="en">

@@ -3,6 +3,7 @@ package com.justelegance.privacy.consent.rest;
 import com.justelegance.privacy.consent.service.UnsubscribeLinks;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.Purpose;
+import com.justelegance.privacy.kit.problem.Problem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -69,6 +70,9 @@ public class UnsubscribeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MARKETING)
     @Operation(summary = "Signed one-click unsubscribe links for a marketing send, one per subject")
+    @APIResponse(responseCode = "200", description = "One signed link per subject")
+    @APIResponse(responseCode = "400", description = "unknown-purpose: the purpose is not in the purpose catalogue; "
+            + "not-a-marketing-purpose: unsubscribe links exist for direct-marketing purposes only")
     public IssuedTokens issue(@NotNull @Valid TokenRequest request) {
         UnsubscribeLinks.IssuedLinks issued = links.issue(request.purpose(), request.subjectIds());
         return new IssuedTokens(issued.purpose(), issued.expiresAt(), LIST_UNSUBSCRIBE_POST, issued.links());
@@ -84,6 +88,15 @@ public class UnsubscribeResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UnsubscribeLinks.Redemption.class)),
                     @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "400", description = "malformed-unsubscribe-token: not an unsubscribe token; "
+            + "invalid-unsubscribe-token: the link is not one of ours or was altered; unknown-purpose: the link's "
+            + "purpose is no longer in the catalogue (a browser gets a page saying the link is not valid)",
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA)),
+                    @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "410", description = "expired-unsubscribe-token: the link has expired (a browser "
+            + "gets a page saying so)",
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA)),
+                    @Content(mediaType = MediaType.TEXT_HTML)})
     public Response redeem(@PathParam("token") @Size(max = UnsubscribeLinks.MAX_TOKEN_LENGTH) String token,
                            @Context HttpHeaders headers) {
         if (!wantsHtml(headers)) {
@@ -93,7 +106,7 @@ public class UnsubscribeResource {
             UnsubscribeLinks.Redemption redemption = links.redeem(token);
             return UnsubscribePage.done(links.purposeDescription(redemption.purpose()));
         } catch (ProblemException e) {
-            return UnsubscribePage.error(e.status());
+            return UnsubscribePage.error(e.type());
         }
     }
 
@@ -109,16 +122,19 @@ public class UnsubscribeResource {
             + "offers the one-click button; changes nothing")
     @APIResponse(responseCode = "200", description = "The confirmation page",
             content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "400", description = "The link is not one of ours or was altered",
-            content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "410", description = "The link has expired",
+    @APIResponse(responseCode = "400", description = "A page for malformed-unsubscribe-token, "
+            + "invalid-unsubscribe-token (the link is not one of ours or was altered) and unknown-purpose; a problem "
+            + "document when the token breaks the kit's text rules (validation-failed, invalid-parameter)",
+            content = {@Content(mediaType = MediaType.TEXT_HTML),
+                    @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA))})
+    @APIResponse(responseCode = "410", description = "A page for expired-unsubscribe-token: the link has expired",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response page(@PathParam("token") String token) {
         try {
             UnsubscribeLinks.Preview preview = links.preview(token);
             return UnsubscribePage.confirm(preview.link(), preview.purposeDescription(), preview.alreadyUsed());
         } catch (ProblemException e) {
-            return UnsubscribePage.error(e.status());
+            return UnsubscribePage.error(e.type());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.domain.ConsentAnswer;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.PurposeStates;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.StateRow;
@@ -72,6 +73,7 @@ public class ConsentChecks {
     }
 
     private static ProblemException unknownPurpose(String purpose) {
-        return ProblemException.badRequest("unknown-purpose", "Purpose " + purpose + " is not in the purpose catalogue");
+        return new ProblemException(ConsentProblem.UNKNOWN_PURPOSE,
+                "Purpose " + purpose + " is not in the purpose catalogue");
     }
 }

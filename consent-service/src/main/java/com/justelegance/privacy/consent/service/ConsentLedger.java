@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.consent.config.ConsentConfig;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.domain.ProofDetails;
@@ -32,7 +33,6 @@ import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -135,19 +135,19 @@ public class ConsentLedger {
         Map<String, Purpose> chosen = new LinkedHashMap<>();
         request.choices().forEach(choice -> chosen.put(choice.purposeCode(), knownPurpose(choice.purposeCode())));
         PolicyVersion shown = policyVersions.findByIdOptional(request.policyVersion())
-                .orElseThrow(() -> ProblemException.badRequest("unknown-policy-version",
+                .orElseThrow(() -> new ProblemException(ConsentProblem.UNKNOWN_POLICY_VERSION,
                         "Policy version " + request.policyVersion() + " is not registered"));
         requireConsistent(request, chosen);
         // After the lock, so an erasure running at the same moment is either seen here or waits for us.
         subjectLocks.lock(subjectId);
         if (tombstones.isErased(subjectId)) {
-            throw ProblemException.conflict("subject-erased",
+            throw new ProblemException(ConsentProblem.SUBJECT_ERASED,
                     "This subject was erased; a returning person is recorded under a new subject id");
         }
         OrderOwner orderOwner = request.softOptInOrderId() == null ? null
                 : softOptIns.ownerOf(request.softOptInOrderId(), subjectId);
         if (orderOwner == OrderOwner.SOMEONE_ELSE) {
-            throw new FieldProblemException(Response.Status.BAD_REQUEST, "soft-opt-in-not-allowed",
+            throw new FieldProblemException(ConsentProblem.SOFT_OPT_IN_NOT_ALLOWED,
                     "softOptInOrderId", "softOptInOrderId names an order someone else placed; a soft opt-in rests on "
                     + "the person's own purchase");
         }
@@ -281,23 +281,23 @@ public class ConsentLedger {
             // The method claims a Global Privacy Control signal: it must come with the signal, and the signal only
             // ever opts out, so a grant recorded "by GPC" would be a contradiction in the proof.
             if (!request.gpc()) {
-                throw ProblemException.badRequest("reserved-method",
+                throw new ProblemException(ConsentProblem.RESERVED_METHOD,
                         "method GPC_SIGNAL records a Global Privacy Control signal: send it with the header Sec-GPC: 1");
             }
             if (request.choices().stream().anyMatch(choice -> choice.state() == ConsentState.GRANTED)) {
-                throw ProblemException.badRequest("reserved-method",
+                throw new ProblemException(ConsentProblem.RESERVED_METHOD,
                         "method GPC_SIGNAL only opts out; a choice that grants must be recorded with another method");
             }
         }
         if (request.choices().isEmpty() && !request.gpc()) {
-            throw ProblemException.badRequest("no-choices",
+            throw new ProblemException(ConsentProblem.NO_CHOICES,
                     "A decision needs at least one choice, unless it carries Sec-GPC: 1");
         }
         if (request.softOptInOrderId() == null) {
             return;
         }
         if (request.source() != ConsentSource.CHECKOUT) {
-            throw ProblemException.badRequest("soft-opt-in-not-allowed",
+            throw new ProblemException(ConsentProblem.SOFT_OPT_IN_NOT_ALLOWED,
                     "A soft opt-in comes from details collected during a sale: source must be CHECKOUT");
         }
         boolean grantsAnything = false;
@@ -305,13 +305,13 @@ public class ConsentLedger {
             if (choice.state() == ConsentState.GRANTED) {
                 grantsAnything = true;
                 if (!chosen.get(choice.purposeCode()).softOptInAllowed()) {
-                    throw ProblemException.badRequest("soft-opt-in-not-allowed",
+                    throw new ProblemException(ConsentProblem.SOFT_OPT_IN_NOT_ALLOWED,
                             "Purpose " + choice.purposeCode() + " does not allow the soft opt-in");
                 }
             }
         }
         if (!grantsAnything) {
-            throw ProblemException.badRequest("soft-opt-in-not-allowed",
+            throw new ProblemException(ConsentProblem.SOFT_OPT_IN_NOT_ALLOWED,
                     "softOptInOrderId is evidence for a grant, but no choice grants anything");
         }
     }
@@ -356,7 +356,7 @@ public class ConsentLedger {
     }
 
     Purpose knownPurpose(String code) {
-        return purposes.findByIdOptional(code).orElseThrow(() -> ProblemException.badRequest("unknown-purpose",
+        return purposes.findByIdOptional(code).orElseThrow(() -> new ProblemException(ConsentProblem.UNKNOWN_PURPOSE,
                 "Purpose " + code + " is not in the purpose catalogue"));
     }
 

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.consent.service;
 
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository.StaleConsent;
@@ -46,7 +47,7 @@ public class PolicyVersions {
                 clock.instant());
         // One conditional insert: of two registrations of the same version at once, exactly one gets the row.
         if (!versions.insertIfAbsent(registered)) {
-            throw ProblemException.conflict("policy-version-exists",
+            throw new ProblemException(ConsentProblem.POLICY_VERSION_EXISTS,
                     "Policy version " + version + " is already registered; a registered version never changes");
         }
         auditLog.record("consent.policy-version.registered", null,

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.consent.service;
 
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.PurposeTerms;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
@@ -43,17 +44,17 @@ public class PurposeCatalogue {
     @Transactional
     public Saved save(String code, PurposeTerms terms, Long expectedVersion) {
         terms.violation().ifPresent(rule -> {
-            throw ProblemException.badRequest("inconsistent-purpose", rule);
+            throw new ProblemException(ConsentProblem.INCONSISTENT_PURPOSE, rule);
         });
         purposes.lockCode(code);
         Purpose existing = purposes.findByIdOptional(code).orElse(null);
         if (existing != null) {
             if (expectedVersion == null) {
-                throw ProblemException.conflict("purpose-exists", "Purpose " + code
+                throw new ProblemException(ConsentProblem.PURPOSE_EXISTS, "Purpose " + code
                         + " already exists; to change it, send expectedVersion with the version you read");
             }
             if (existing.version() != expectedVersion) {
-                throw ProblemException.conflict("purpose-version-conflict", "Purpose " + code
+                throw new ProblemException(ConsentProblem.PURPOSE_VERSION_CONFLICT, "Purpose " + code
                         + " has changed since the version in expectedVersion; read it again and re-apply the change");
             }
             existing.change(terms);
@@ -61,7 +62,7 @@ public class PurposeCatalogue {
             return new Saved(existing, false);
         }
         if (expectedVersion != null) {
-            throw ProblemException.notFound("unknown-purpose", "Purpose " + code
+            throw new ProblemException(ConsentProblem.PURPOSE_NOT_FOUND, "Purpose " + code
                     + " does not exist; add it without expectedVersion");
         }
         Purpose added = new Purpose(code, terms);

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ContactIdentifier;
 import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.repository.SuppressionRepository;
@@ -69,7 +70,7 @@ public class SuppressionList {
             try {
                 identifier = ContactIdentifier.of(raw.type(), raw.value(), defaultPhoneRegion);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("invalid-identifier",
+                throw new ProblemException(ConsentProblem.INVALID_IDENTIFIER,
                         field + "[" + i + "]: " + e.getMessage());
             }
             hashed.add(new HashedIdentifier(keyedHash.of(identifier.hashPurpose(), identifier.normalised()),
@@ -137,7 +138,7 @@ public class SuppressionList {
         for (int i = 0; i < hashed.size(); i++) {
             IdentifierType type = hashed.get(i).type();
             if (channels.stream().noneMatch(type::reaches)) {
-                throw ProblemException.badRequest("channel-not-applicable", "identifiers[" + i + "]: a " + type
+                throw new ProblemException(ConsentProblem.CHANNEL_NOT_APPLICABLE, "identifiers[" + i + "]: a " + type
                         + " identifier cannot be used on any of the channels given, so it cannot be suppressed on them");
             }
         }

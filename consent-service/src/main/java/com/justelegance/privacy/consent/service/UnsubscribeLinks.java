@@ -2,6 +2,7 @@ package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
+import com.justelegance.privacy.consent.domain.ConsentProblem;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.UnsubscribeToken;
@@ -88,7 +89,7 @@ public class UnsubscribeLinks {
     public IssuedLinks issue(String purposeCode, List<String> subjectIds) {
         Purpose purpose = ledger.knownPurpose(purposeCode);
         if (!purpose.directMarketing()) {
-            throw ProblemException.badRequest("not-a-marketing-purpose",
+            throw new ProblemException(ConsentProblem.NOT_A_MARKETING_PURPOSE,
                     "Unsubscribe links exist for direct-marketing purposes; " + purposeCode + " is not one");
         }
         Instant expiresAt = clock.instant().plus(config.tokenValidity());
@@ -159,21 +160,21 @@ public class UnsubscribeLinks {
     }
 
     private static ProblemException expired() {
-        return ProblemException.gone("expired-unsubscribe-token",
+        return new ProblemException(ConsentProblem.EXPIRED_UNSUBSCRIBE_TOKEN,
                 "This unsubscribe link has expired; marketing choices can be changed in account settings");
     }
 
     private UnsubscribeToken verified(String presented) {
         if (presented == null || presented.length() > MAX_TOKEN_LENGTH) {
-            throw ProblemException.badRequest("malformed-unsubscribe-token", "This is not an unsubscribe token");
+            throw new ProblemException(ConsentProblem.MALFORMED_UNSUBSCRIBE_TOKEN, "This is not an unsubscribe token");
         }
         try {
             return UnsubscribeToken.decode(presented, mac);
         } catch (UnsubscribeToken.RejectedException e) {
             throw switch (e.defect()) {
-                case MALFORMED -> ProblemException.badRequest("malformed-unsubscribe-token",
+                case MALFORMED -> new ProblemException(ConsentProblem.MALFORMED_UNSUBSCRIBE_TOKEN,
                         "This is not an unsubscribe token");
-                case BAD_SIGNATURE -> ProblemException.badRequest("invalid-unsubscribe-token",
+                case BAD_SIGNATURE -> new ProblemException(ConsentProblem.INVALID_UNSUBSCRIBE_TOKEN,
                         "The unsubscribe token's signature does not match: it was not issued by us or was altered");
             };
         }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -59,6 +60,8 @@ public class NoticeResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "One notice")
+    @APIResponse(responseCode = "200", description = "The notice")
+    @APIResponse(responseCode = "404", description = "unknown-notice: no notice has this id")
     public NoticeView one(@PathParam("id") UUID id) {
         return NoticeView.of(notices.one(id), clock.instant());
     }
@@ -68,6 +71,12 @@ public class NoticeResource {
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Record that a notice was sent or acknowledged, or why telling the recipient is "
             + "impossible or disproportionate")
+    @APIResponse(responseCode = "200", description = "The notice with its outcome")
+    @APIResponse(responseCode = "400", description = "explanation-required: the outcome needs an explanation of why "
+            + "telling the recipient cannot be done or would take disproportionate effort")
+    @APIResponse(responseCode = "404", description = "unknown-notice: no notice has this id")
+    @APIResponse(responseCode = "409", description = "notice-state: the notice is not, or no longer, in a state "
+            + "that allows the outcome")
     public NoticeView recordOutcome(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request) {
         return NoticeView.of(notices.recordOutcome(id, request.outcome(), request.explanation()), clock.instant());
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
@@ -35,6 +36,8 @@ public class ProcessingRecordResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Every recipient with its category, role, purpose, basis, country and safeguard, and the "
             + "volume of disclosures per data category in the months from..to (yyyy-MM, inclusive)")
+    @APIResponse(responseCode = "200", description = "The records of processing for the months")
+    @APIResponse(responseCode = "400", description = "invalid-period: to is before from")
     public ProcessingSummary summary(
             @QueryParam("from") @NotNull @Pattern(regexp = MONTH, message = "must be a month, yyyy-MM") String from,
             @QueryParam("to") @NotNull @Pattern(regexp = MONTH, message = "must be a month, yyyy-MM") String to) {

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.disclosure.rest;
 
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecipientDisclosureView;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;
@@ -62,6 +63,8 @@ public class RecipientResource {
     @Path("/{code}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "One recipient by its code")
+    @APIResponse(responseCode = "200", description = "The recipient")
+    @APIResponse(responseCode = "404", description = "unknown-recipient: no recipient is registered with this code")
     public RecipientView one(@PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code) {
         return RecipientView.of(registry.one(code));
     }
@@ -72,9 +75,13 @@ public class RecipientResource {
     @APIResponse(responseCode = "201", description = "The recipient as registered; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecipientView.class)))
+    @APIResponse(responseCode = "400", description = "code-required: a new recipient needs a code; "
+            + "invalid-recipient: the terms contradict each other or the law (a transfer without a safeguard, say)")
+    @APIResponse(responseCode = "409", description = "recipient-exists: a recipient with this code is registered; "
+            + "change it with PUT")
     public Response register(@NotNull @Valid RecipientRequest request, @Context UriInfo uri) {
         if (request.code() == null) {
-            throw ProblemException.badRequest("code-required", "A new recipient needs a code");
+            throw new ProblemException(DisclosureProblem.CODE_REQUIRED, "A new recipient needs a code");
         }
         Recipient recipient = registry.register(request.code(), request.terms());
         return Response.created(uri.getAbsolutePathBuilder().path(recipient.code()).build())
@@ -86,10 +93,16 @@ public class RecipientResource {
     @Path("/{code}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Change everything the registry says about a recipient")
+    @APIResponse(responseCode = "200", description = "The recipient as changed")
+    @APIResponse(responseCode = "400", description = "code-mismatch: the body's code differs from the path's; "
+            + "invalid-recipient: the terms contradict each other or the law (a transfer without a safeguard, say)")
+    @APIResponse(responseCode = "404", description = "unknown-recipient: no recipient is registered with this code")
+    @APIResponse(responseCode = "409", description = "recipient-version-conflict: the recipient changed since "
+            + "expectedVersion, or meanwhile")
     public RecipientView update(@PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code,
                                 @NotNull @Valid RecipientRequest request) {
         if (request.code() != null && !request.code().equals(code)) {
-            throw ProblemException.badRequest("code-mismatch", "The body's code differs from the path's");
+            throw new ProblemException(DisclosureProblem.CODE_MISMATCH, "The body's code differs from the path's");
         }
         return RecipientView.of(registry.update(code, request.terms(), request.expectedVersion()));
     }
@@ -98,6 +111,9 @@ public class RecipientResource {
     @Path("/{code}/disclosures")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "What went to the recipient on the days from..to (inclusive, UTC), oldest first")
+    @APIResponse(responseCode = "200", description = "The disclosures to the recipient, oldest first")
+    @APIResponse(responseCode = "400", description = "invalid-period: to is before from")
+    @APIResponse(responseCode = "404", description = "unknown-recipient: no recipient is registered with this code")
     public List<RecipientDisclosureView> disclosures(
             @PathParam("code") @Pattern(regexp = Recipient.CODE_PATTERN) String code,
             @QueryParam("from") @NotNull LocalDate from,

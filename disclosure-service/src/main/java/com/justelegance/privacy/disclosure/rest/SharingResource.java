@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Consent-gated sharing with recipients that need consent: single checks and audience uploads. */
@@ -41,6 +42,10 @@ public class SharingResource {
     @Path("/sharing-checks")
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.PRIVACY_OFFICER})
     @Operation(summary = "May the subject's data go to the recipient for the purpose? No consent known means no")
+    @APIResponse(responseCode = "200", description = "Whether the subject's data may be shared, and why")
+    @APIResponse(responseCode = "400", description = "recipient-not-consent-based: the recipient receives data on "
+            + "another basis than consent")
+    @APIResponse(responseCode = "404", description = "unknown-recipient: no recipient is registered with this code")
     public SharingCheckView check(
             @QueryParam("subjectId") @NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("recipient") @NotNull @Pattern(regexp = Recipient.CODE_PATTERN) String recipient,
@@ -55,6 +60,10 @@ public class SharingResource {
     @RolesAllowed({Roles.MARKETING, Roles.PRIVACY_OFFICER})
     @Operation(summary = "Screen an audience upload: the allowed subjects (their disclosures are recorded) and the "
             + "refused ones with the reason")
+    @APIResponse(responseCode = "200", description = "The subjects the upload may include, and those it must leave out")
+    @APIResponse(responseCode = "400", description = "recipient-not-consent-based: the recipient receives data on "
+            + "another basis than consent")
+    @APIResponse(responseCode = "404", description = "unknown-recipient: no recipient is registered with this code")
     public AudienceUploadResult screen(@NotNull @Valid AudienceUploadRequest request) {
         SharingGate.AudienceScreening screening = gate.screenUpload(request.recipient(), request.purpose(),
                 request.uploadId(), request.subjectIds());

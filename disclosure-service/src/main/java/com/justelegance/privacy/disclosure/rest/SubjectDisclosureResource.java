@@ -66,6 +66,9 @@ public class SubjectDisclosureResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
     @Operation(summary = "Who received the subject's data. Disclosures withheld under DPA 2018 Sch. 2 para. 2 are "
             + "left out unless the privacy officer asks for them with includeWithheld=true")
+    @APIResponse(responseCode = "200", description = "The subject's disclosures")
+    @APIResponse(responseCode = "403", description = "forbidden: includeWithheld=true is for the privacy officer "
+            + "only")
     public List<SubjectDisclosureView> disclosures(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {
@@ -86,6 +89,13 @@ public class SubjectDisclosureResource {
     @APIResponse(responseCode = "201", description = "The disclosure as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubjectDisclosureView.class)))
+    @APIResponse(responseCode = "400", description = "unknown-recipient: the disclosure names a recipient that is "
+            + "not registered; category-not-registered: the registry does not list a data category for the "
+            + "recipient; invalid-legal-basis: the basis cannot cover a disclosure to a third party; "
+            + "withholding-not-allowed: only disclosures to law enforcement or fraud prevention may be withheld "
+            + "from the subject; disclosed-in-future: disclosedAt is in the future")
+    @APIResponse(responseCode = "409", description = "disclosure-exists: a disclosure to the recipient with this "
+            + "reference is recorded for the subject")
     public Response record(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @NotNull @Valid RecordDisclosureRequest request) {
@@ -101,6 +111,9 @@ public class SubjectDisclosureResource {
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
     @Operation(summary = "The recipients told about the subject's erasure or rectification (Art. 19). Notices to "
             + "recipients of withheld disclosures are left out unless the privacy officer asks with includeWithheld")
+    @APIResponse(responseCode = "200", description = "The notices sent about the subject's data")
+    @APIResponse(responseCode = "403", description = "forbidden: includeWithheld=true is for the privacy officer "
+            + "only")
     public List<NoticeView> notices(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.OrderRecipients;
 import com.justelegance.privacy.disclosure.domain.Recipient;
@@ -100,26 +101,26 @@ public class DisclosureLedger {
     @Transactional
     public Disclosure record(String subjectId, RecordedDisclosure request) {
         Recipient recipient = recipients.findByIdOptional(request.recipient()).orElseThrow(() ->
-                ProblemException.badRequest("unknown-recipient",
+                new ProblemException(DisclosureProblem.UNKNOWN_RECIPIENT,
                         "No recipient is registered with code " + request.recipient()));
         Set<DataCategory> notRegistered = new HashSet<>(request.dataCategories());
         notRegistered.removeAll(recipient.dataCategories());
         if (!notRegistered.isEmpty()) {
-            throw ProblemException.badRequest("category-not-registered", "The registry does not list "
+            throw new ProblemException(DisclosureProblem.CATEGORY_NOT_REGISTERED, "The registry does not list "
                     + notRegistered.stream().sorted().toList() + " for " + recipient.code()
                     + "; update the registry first so the records of processing stay true");
         }
         if (request.legalBasis() == LawfulBasis.SOFT_OPT_IN) {
-            throw ProblemException.badRequest("invalid-legal-basis",
+            throw new ProblemException(DisclosureProblem.INVALID_LEGAL_BASIS,
                     "SOFT_OPT_IN covers marketing messages, not a disclosure to a third party");
         }
         if (request.withholdFromSubject() && !recipient.mayBeWithheldFromSubject()) {
-            throw ProblemException.badRequest("withholding-not-allowed", "Only disclosures to law enforcement or "
-                    + "fraud prevention may be withheld from the subject (DPA 2018 Sch. 2 para. 2)");
+            throw new ProblemException(DisclosureProblem.WITHHOLDING_NOT_ALLOWED, "Only disclosures to law "
+                    + "enforcement or fraud prevention may be withheld from the subject (DPA 2018 Sch. 2 para. 2)");
         }
         Instant now = clock.instant();
         if (request.disclosedAt().isAfter(now)) {
-            throw ProblemException.badRequest("disclosed-in-future", "disclosedAt must not be in the future");
+            throw new ProblemException(DisclosureProblem.DISCLOSED_IN_FUTURE, "disclosedAt must not be in the future");
         }
         if (disclosures.exists(subjectId, recipient.code(), DisclosureSource.RECORDED, request.reference())) {
             throw disclosureExists(recipient);
@@ -152,7 +153,7 @@ public class DisclosureLedger {
     @Transactional
     public List<Disclosure> toRecipient(String recipientCode, LocalDate from, LocalDate to, int limit) {
         if (to.isBefore(from)) {
-            throw ProblemException.badRequest("invalid-period", "to must not be before from");
+            throw new ProblemException(DisclosureProblem.INVALID_PERIOD, "to must not be before from");
         }
         recipients.findByIdOptional(recipientCode).orElseThrow(() -> RecipientRegistry.unknown(recipientCode));
         List<Disclosure> found = disclosures.toRecipient(recipientCode, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -176,7 +177,7 @@ public class DisclosureLedger {
     }
 
     private static ProblemException disclosureExists(Recipient recipient) {
-        return ProblemException.conflict("disclosure-exists", "A disclosure to " + recipient.code()
+        return new ProblemException(DisclosureProblem.DISCLOSURE_EXISTS, "A disclosure to " + recipient.code()
                 + " with this reference is already recorded for the subject");
     }
 }

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.NoticeKind;
 import com.justelegance.privacy.disclosure.domain.NoticeStatus;
 import com.justelegance.privacy.disclosure.domain.Recipient;
@@ -98,7 +99,7 @@ public class RecipientNotices {
 
     @Transactional
     public RecipientNotice one(UUID id) {
-        return notices.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("unknown-notice",
+        return notices.findByIdOptional(id).orElseThrow(() -> new ProblemException(DisclosureProblem.UNKNOWN_NOTICE,
                 "No notice has id " + id));
     }
 
@@ -116,12 +117,12 @@ public class RecipientNotices {
         try {
             notice.recordOutcome(outcome, explanation, clock.instant());
         } catch (IllegalStateException e) {
-            throw ProblemException.conflict("notice-state", e.getMessage());
+            throw new ProblemException(DisclosureProblem.NOTICE_STATE, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("explanation-required", e.getMessage()
+            throw new ProblemException(DisclosureProblem.EXPLANATION_REQUIRED, e.getMessage()
                     + ": say why telling the recipient cannot be done or would take disproportionate effort");
         }
-        changes.saveOrConflict(() -> ProblemException.conflict("notice-state", "The notice changed from "
+        changes.saveOrConflict(() -> new ProblemException(DisclosureProblem.NOTICE_STATE, "The notice changed from "
                 + before + " while this outcome was recorded; read it again"));
         auditLog.record("disclosure.notice.outcome", null, Map.of("notice", id.toString(),
                 "recipient", notice.recipientCode(), "outcome", outcome.name()));

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.disclosure.service;
 
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientTerms;
 import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
@@ -69,23 +70,24 @@ public class RecipientRegistry {
 
     /** The problem for a recipient code the registry does not know. */
     public static ProblemException unknown(String code) {
-        return ProblemException.notFound("unknown-recipient", "No recipient is registered with code " + code);
+        return new ProblemException(DisclosureProblem.RECIPIENT_NOT_FOUND,
+                "No recipient is registered with code " + code);
     }
 
     private static ProblemException exists(String code) {
-        return ProblemException.conflict("recipient-exists", "A recipient with code " + code
+        return new ProblemException(DisclosureProblem.RECIPIENT_EXISTS, "A recipient with code " + code
                 + " is already registered; change it with PUT");
     }
 
     private static ProblemException versionConflict(String code) {
-        return ProblemException.conflict("recipient-version-conflict", "Recipient " + code
+        return new ProblemException(DisclosureProblem.RECIPIENT_VERSION_CONFLICT, "Recipient " + code
                 + " was changed since the version given; read it again before changing it");
     }
 
     private static void requireSound(RecipientTerms terms) {
         List<String> problems = terms.problems();
         if (!problems.isEmpty()) {
-            throw ProblemException.badRequest("invalid-recipient", String.join("; ", problems));
+            throw new ProblemException(DisclosureProblem.INVALID_RECIPIENT, String.join("; ", problems));
         }
     }
 }

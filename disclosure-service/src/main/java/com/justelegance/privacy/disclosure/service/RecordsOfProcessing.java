@@ -1,5 +1,6 @@
 package com.justelegance.privacy.disclosure.service;
 
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.VolumeRow;
@@ -33,7 +34,7 @@ public class RecordsOfProcessing {
     @Transactional
     public List<RecipientVolume> summary(YearMonth from, YearMonth to) {
         if (to.isBefore(from)) {
-            throw ProblemException.badRequest("invalid-period", "to must not be before from");
+            throw new ProblemException(DisclosureProblem.INVALID_PERIOD, "to must not be before from");
         }
         Map<String, VolumeRow> totals = new HashMap<>();
         Map<String, Map<DataCategory, Long>> perCategory = new HashMap<>();

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.SharingDecision;
@@ -120,8 +121,9 @@ public class SharingGate {
     private Recipient consentBasedRecipient(String code) {
         Recipient recipient = recipients.findByIdOptional(code).orElseThrow(() -> RecipientRegistry.unknown(code));
         if (recipient.consentPurpose() == null) {
-            throw ProblemException.badRequest("recipient-not-consent-based", code + " receives data on the basis "
-                    + recipient.lawfulBasis() + ", not consent: there is no consent to check");
+            throw new ProblemException(DisclosureProblem.RECIPIENT_NOT_CONSENT_BASED, code
+                    + " receives data on the basis " + recipient.lawfulBasis() + ", not consent: there is no consent "
+                    + "to check");
         }
         return recipient;
     }

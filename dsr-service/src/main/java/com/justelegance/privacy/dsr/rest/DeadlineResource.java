@@ -1,6 +1,7 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
+import com.justelegance.privacy.dsr.domain.DsrProblem;
 import com.justelegance.privacy.dsr.domain.ResponseDeadline;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
@@ -11,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -32,11 +33,14 @@ public class DeadlineResource {
     @GET
     @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The one-month response deadline for a request received on a date (UK GDPR, ICO rules)")
+    @APIResponse(responseCode = "200", description = "The due date and the bank holiday calendar used")
+    @APIResponse(responseCode = "409", description = "bank-holidays-not-covered: the deadline falls beyond the "
+            + "bank holidays the service knows, so it cannot be computed reliably")
     public DeadlineView responseDeadline(@QueryParam("receivedOn") @NotNull LocalDate receivedOn) {
         try {
             return new DeadlineView(receivedOn, ResponseDeadline.dueDate(receivedOn, calendar), calendar.nation());
         } catch (BankHolidayCalendar.DateOutsideCalendarException e) {
-            throw new ProblemException(Response.Status.CONFLICT, "bank-holidays-not-covered", e.getMessage());
+            throw new ProblemException(DsrProblem.BANK_HOLIDAYS_NOT_COVERED, e.getMessage());
         }
     }
 

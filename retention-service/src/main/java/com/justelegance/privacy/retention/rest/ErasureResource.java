@@ -9,6 +9,7 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.retention.service.SubjectErasure;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.UncheckedIOException;
@@ -42,10 +44,13 @@ public class ErasureResource {
     @Path("/erasure-requests/{requestId}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "An erasure the purge requested: each service's receipt, and who has not answered yet")
+    @APIResponse(responseCode = "200", description = "The erasure request and its receipts")
+    @APIResponse(responseCode = "404", description = "erasure-request-not-found: this service did not request the "
+            + "erasure")
     public ErasureRequestView erasureRequest(
             @PathParam("requestId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String requestId) {
-        ErasureReceipts.ErasureStatus status = receipts.status(requestId).orElseThrow(() -> ProblemException
-                .notFound("erasure-request-not-found", "This service did not request erasure " + requestId));
+        ErasureReceipts.ErasureStatus status = receipts.status(requestId).orElseThrow(() -> new ProblemException(
+                RetentionProblem.ERASURE_REQUEST_NOT_FOUND, "This service did not request erasure " + requestId));
         ErasureReceipts.RequestedErasure request = status.request();
         return new ErasureRequestView(request.requestId(), request.subjectRef(), request.reason().name(),
                 request.groupId(), request.requestedAt(), request.closedAt(),
@@ -56,10 +61,13 @@ public class ErasureResource {
     @Path("/subjects/{subjectId}/erasure")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Whether the subject was erased: the tombstone (when, why, which request); 404 if not")
+    @APIResponse(responseCode = "200", description = "The subject was erased: when, why and by which request")
+    @APIResponse(responseCode = "404", description = "subject-not-erased: there is no record of the subject being "
+            + "erased")
     public TombstoneView tombstone(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return erasure.tombstone(subjectId).map(TombstoneView::of).orElseThrow(() -> ProblemException.notFound("subject-not-erased",
-                "There is no record of this subject being erased"));
+        return erasure.tombstone(subjectId).map(TombstoneView::of).orElseThrow(() -> new ProblemException(
+                RetentionProblem.SUBJECT_NOT_ERASED, "There is no record of this subject being erased"));
     }
 
     /**

@@ -67,6 +67,7 @@ public class HoldResource {
     @APIResponse(responseCode = "201", description = "The hold as placed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LegalHoldView.class)))
+    @APIResponse(responseCode = "400", description = "hold-end-in-past: the hold would end before today")
     public Response place(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @NotNull @Valid LegalHoldRequest request) {
@@ -79,6 +80,9 @@ public class HoldResource {
     @Path("/legal-holds/{holdId}/release")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Release a legal hold; a subject past its due date is purged by the next run")
+    @APIResponse(responseCode = "200", description = "The hold as released")
+    @APIResponse(responseCode = "404", description = "hold-not-found: no legal hold has this id")
+    @APIResponse(responseCode = "409", description = "hold-already-released: the legal hold was released before")
     public LegalHoldView release(@PathParam("holdId") UUID holdId) {
         return LegalHoldView.of(holds.releaseLegalHold(holdId, identity.getPrincipal().getName()));
     }

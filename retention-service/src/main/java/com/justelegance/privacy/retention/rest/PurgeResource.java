@@ -4,6 +4,7 @@ import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.service.PurgeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,9 +50,11 @@ public class PurgeResource {
     @APIResponse(responseCode = "201", description = "The run, finished, as the run log records it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PurgeRunView.class)))
+    @APIResponse(responseCode = "409", description = "purge-run-in-progress: a purge run is in progress; its "
+            + "outcome is in the run log when it ends")
     public Response run() {
         PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
-                .orElseThrow(() -> ProblemException.conflict("purge-run-in-progress", "A purge run is in "
+                .orElseThrow(() -> new ProblemException(RetentionProblem.PURGE_RUN_IN_PROGRESS, "A purge run is in "
                         + "progress; its outcome is in the run log when it ends"));
         return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
                 .build();
@@ -69,6 +72,8 @@ public class PurgeResource {
     @Path("/purge-runs/{runId}")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "One run of the purge")
+    @APIResponse(responseCode = "200", description = "The run as the run log records it")
+    @APIResponse(responseCode = "404", description = "purge-run-not-found: no purge run has this id")
     public PurgeRunView run(@PathParam("runId") UUID runId) {
         return purges.findRun(runId).map(PurgeRunView::of).orElseThrow(() -> runNotFound(runId));
     }
@@ -77,6 +82,8 @@ public class PurgeResource {
     @Path("/purge-runs/{runId}/erasure-requests")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The erasures a run requested (subjects as keyed hashes) and which are confirmed")
+    @APIResponse(responseCode = "200", description = "The erasures the run requested")
+    @APIResponse(responseCode = "404", description = "purge-run-not-found: no purge run has this id")
     public List<RequestedErasureView> erasureRequests(
             @PathParam("runId") UUID runId,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
@@ -97,7 +104,7 @@ public class PurgeResource {
     }
 
     private static ProblemException runNotFound(UUID runId) {
-        return ProblemException.notFound("purge-run-not-found", "There is no purge run " + runId);
+        return new ProblemException(RetentionProblem.PURGE_RUN_NOT_FOUND, "There is no purge run " + runId);
     }
 
     /**

@@ -78,6 +78,10 @@ public class RetentionRuleResource {
     @APIResponse(responseCode = "200", description = "The rule was changed, or already had these terms",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-retention-period: the period is not ISO-8601 years, "
+            + "months, weeks or days, or out of range")
+    @APIResponse(responseCode = "409", description = "rule-version-conflict: the rule is not at expectedVersion; "
+            + "general-rule-required: no rule would run from the last contact, so some data would never end")
     public Response put(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
                         @NotNull @Valid RuleRequest request) {
         RetentionRuleService.RuleChange change = rules.put(category, new RetentionRuleService.RuleTerms(
@@ -92,6 +96,10 @@ public class RetentionRuleResource {
     @Path("/{category}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Delete the rule of a record category; its history stays")
+    @APIResponse(responseCode = "204", description = "The rule was deleted")
+    @APIResponse(responseCode = "404", description = "rule-not-found: no retention rule exists for the category")
+    @APIResponse(responseCode = "409", description = "rule-version-conflict: the rule is not at expectedVersion; "
+            + "general-rule-required: no rule would run from the last contact, so some data would never end")
     public void delete(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
                        @QueryParam("expectedVersion") @PositiveOrZero Integer expectedVersion) {
         rules.delete(category, expectedVersion, identity.getPrincipal().getName());

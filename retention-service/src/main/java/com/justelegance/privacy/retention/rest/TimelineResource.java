@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -34,6 +35,8 @@ public class TimelineResource {
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "The subject's retention anchors, erasure due date, and the dated contacts behind them")
+    @APIResponse(responseCode = "200", description = "The subject's timeline")
+    @APIResponse(responseCode = "404", description = "subject-not-found: no timeline is held for the subject")
     public TimelineView timeline(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         TimelineService.Timeline timeline = timelines.timeline(subjectId);

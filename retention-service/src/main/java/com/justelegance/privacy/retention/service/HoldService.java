@@ -10,6 +10,7 @@ import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.repository.HoldRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,7 +57,7 @@ public class HoldService {
     public LegalHold placeLegalHold(String subjectId, NewLegalHold request, String actor) {
         LocalDate today = today();
         if (request.endsOn() != null && request.endsOn().isBefore(today)) {
-            throw ProblemException.badRequest("hold-end-in-past", "A legal hold cannot end before today");
+            throw new ProblemException(RetentionProblem.HOLD_END_IN_PAST, "A legal hold cannot end before today");
         }
         holds.lockSubject(subjectId);
         LegalHold hold = new LegalHold(subjectId, request.reason(), request.reference(), request.endsOn(),
@@ -69,8 +70,8 @@ public class HoldService {
 
     @Transactional
     public LegalHold releaseLegalHold(UUID holdId, String actor) {
-        LegalHold hold = holds.findByIdOptional(holdId).orElseThrow(() -> ProblemException.notFound(
-                "hold-not-found", "There is no legal hold " + holdId));
+        LegalHold hold = holds.findByIdOptional(holdId).orElseThrow(() -> new ProblemException(
+                RetentionProblem.HOLD_NOT_FOUND, "There is no legal hold " + holdId));
         if (!hold.release(clock.instant(), actor)) {
             throw alreadyReleased();
         }
@@ -129,7 +130,7 @@ public class HoldService {
     }
 
     private static ProblemException alreadyReleased() {
-        return ProblemException.conflict("hold-already-released", "The legal hold was released before");
+        return new ProblemException(RetentionProblem.HOLD_ALREADY_RELEASED, "The legal hold was released before");
     }
 
     private LocalDate today() {

@@ -6,6 +6,7 @@ import com.justelegance.privacy.retention.domain.RetentionAction;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
 import com.justelegance.privacy.retention.domain.RetentionPeriod;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.domain.RetentionRule;
 import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
@@ -97,7 +98,7 @@ public class RetentionRuleService {
     public void delete(String category, Integer expectedVersion, String actor) {
         rules.lockForChange();
         Optional<RetentionRule> existing = rules.findByIdOptional(category);
-        RetentionRule rule = existing.orElseThrow(() -> ProblemException.notFound("rule-not-found",
+        RetentionRule rule = existing.orElseThrow(() -> new ProblemException(RetentionProblem.RULE_NOT_FOUND,
                 "There is no retention rule for category " + category));
         requireVersion(existing, expectedVersion);
         rules.delete(rule);
@@ -108,8 +109,8 @@ public class RetentionRuleService {
         entityManager.flush();
         List<RetentionRule> inForce = rules.inForce();
         if (inForce.stream().noneMatch(r -> r.anchor() == RetentionAnchor.LAST_CONTACT)) {
-            throw ProblemException.conflict("general-rule-required", "At least one rule must run from the last "
-                    + "contact, so that every subject's data has an end date");
+            throw new ProblemException(RetentionProblem.GENERAL_RULE_REQUIRED,
+                    "At least one rule must run from the last contact, so that every subject's data has an end date");
         }
         int version = change == RetentionRuleVersion.Change.DELETED ? rules.nextVersion(rule.category())
                 : rule.version();
@@ -140,7 +141,7 @@ public class RetentionRuleService {
 
     private static void requireVersion(Optional<RetentionRule> existing, Integer expectedVersion) {
         if (expectedVersion != null && existing.map(RetentionRule::version).orElse(0) != expectedVersion) {
-            throw ProblemException.conflict("rule-version-conflict", "The rule is at version "
+            throw new ProblemException(RetentionProblem.RULE_VERSION_CONFLICT, "The rule is at version "
                     + existing.map(RetentionRule::version).orElse(0) + ", not " + expectedVersion
                     + "; read it again before changing it");
         }
@@ -150,7 +151,7 @@ public class RetentionRuleService {
         try {
             return RetentionPeriod.parse(period);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-retention-period", e.getMessage());
+            throw new ProblemException(RetentionProblem.INVALID_RETENTION_PERIOD, e.getMessage());
         }
     }
 }

@@ -12,6 +12,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
+import com.justelegance.privacy.retention.domain.RetentionProblem;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
 import com.justelegance.privacy.retention.domain.TimelineEntry;
@@ -90,8 +91,8 @@ public class TimelineService {
     /** The subject's timeline, for the privacy officer. */
     @Transactional
     public Timeline timeline(String subjectId) {
-        SubjectTimeline timeline = timelines.forSubject(subjectId).orElseThrow(() -> ProblemException.notFound(
-                "subject-not-found", "No timeline is held for this subject"));
+        SubjectTimeline timeline = timelines.forSubject(subjectId).orElseThrow(() -> new ProblemException(
+                RetentionProblem.SUBJECT_NOT_FOUND, "No timeline is held for this subject"));
         List<TimelineEntry> entries = timelines.entries(subjectId);
         auditLog.record("retention.timeline.read", subjectId, Map.of("entries", entries.size()));
         return new Timeline(timeline, entries);

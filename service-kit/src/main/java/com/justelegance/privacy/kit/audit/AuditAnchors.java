@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.kit.KitConfig;
+import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -149,6 +149,6 @@ public class AuditAnchors {
     }
 
     private static ProblemException unavailable(String detail) {
-        return new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "audit-anchors-unavailable", detail);
+        return new ProblemException(KitProblem.AUDIT_ANCHORS_UNAVAILABLE, detail);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -44,6 +45,9 @@ public class AuditLogResource {
     @GET
     @Path("/verification")
     @Operation(summary = "Check that no audit entry was altered or removed, the newest included (against the anchors)")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and what was found if not")
+    @APIResponse(responseCode = "503", description = "audit-anchors-unavailable: the anchors could not be read from "
+            + "the broker, so the chain cannot be verified now")
     public ChainVerification verify() {
         return auditLog.verify(anchors.read());
     }
@@ -51,6 +55,9 @@ public class AuditLogResource {
     @POST
     @Path("/anchors")
     @Operation(summary = "Anchor the chain's current head outside the database now (it is also anchored on a schedule)")
+    @APIResponse(responseCode = "200", description = "The anchor as written")
+    @APIResponse(responseCode = "503", description = "audit-anchors-unavailable: the broker could not be reached to "
+            + "anchor the head in time")
     public AuditAnchor anchor() {
         return anchors.anchor();
     }

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.kit.input;
 
+import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.kit.problem.Problem;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -18,15 +19,14 @@ public class UriLengthLimit {
     /** The longest request URI (path and query) the services accept. */
     public static final int MAX_URI_LENGTH = 8192;
 
-    private static final String TOO_LONG = Json.encode(new Problem(Problem.type("uri-too-long"), "URI Too Long", 414,
-            "The request URI is longer than " + MAX_URI_LENGTH + " characters; send long input in a request body",
-            null));
+    private static final String TOO_LONG = Json.encode(Problem.of(KitProblem.URI_TOO_LONG,
+            "The request URI is longer than " + MAX_URI_LENGTH + " characters; send long input in a request body"));
 
     void install(@Observes Router router) {
         // Before Quarkus' own handlers (authentication, REST), so nothing parses the oversized URI first.
         router.route().order(-1000).handler(context -> {
             if (context.request().uri().length() > MAX_URI_LENGTH) {
-                context.response().setStatusCode(414)
+                context.response().setStatusCode(KitProblem.URI_TOO_LONG.status())
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .end(TOO_LONG);
             } else {

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.kit.input;
 
+import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.kit.problem.Problem;
 import com.justelegance.privacy.kit.problem.ProblemMappers;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,8 +26,8 @@ public class UriTextFilter {
             collect(uri.getPathParameters(true), errors);
             collect(uri.getQueryParameters(true), errors);
         } catch (IllegalArgumentException badPercentEncoding) {
-            return ProblemMappers.respond(new Problem(Problem.type("invalid-parameter"), "Bad Request", 400,
-                    "A path or query parameter is not correctly percent-encoded", null));
+            return ProblemMappers.respond(Problem.of(KitProblem.INVALID_PARAMETER,
+                    "A path or query parameter is not correctly percent-encoded"));
         }
         if (errors.isEmpty()) {
             return null;

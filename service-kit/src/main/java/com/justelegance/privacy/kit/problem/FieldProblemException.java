@@ -1,8 +1,6 @@
 package com.justelegance.privacy.kit.problem;
 
-import jakarta.ws.rs.core.Response;
-
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A problem caused by one request field: the problem document names the field under {@code errors}, as a
@@ -12,15 +10,13 @@ public class FieldProblemException extends ProblemException {
 
     private final String field;
 
-    public FieldProblemException(Response.Status status, String slug, String field, String detail) {
-        super(status, slug, detail);
+    public FieldProblemException(ProblemType type, String field, String detail) {
+        super(type, detail);
         this.field = field;
     }
 
     @Override
-    public Problem toProblem() {
-        Problem problem = super.toProblem();
-        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                List.of(new Problem.FieldError(field, problem.detail())));
+    public Optional<String> field() {
+        return Optional.of(field);
     }
 }

@@ -1,43 +1,34 @@
 package com.justelegance.privacy.kit.problem;
 
-import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
- * Thrown by services for anything the caller did wrong or asked for in the wrong state; rendered as a problem
- * document with its status. The detail must not contain personal data.
+ * Thrown by services for anything the caller did wrong or asked for in the wrong state: a problem of a type from a
+ * catalogue ({@link KitProblem} or the service's own), with a detail for this occurrence. The REST layer renders it
+ * as a problem document with the type's status ({@link ProblemMappers}); the service layer needs no HTTP types to
+ * throw it. The detail must not contain personal data.
  */
 public class ProblemException extends RuntimeException {
 
-    private final Response.Status status;
-    private final String slug;
+    private final ProblemType type;
 
-    public ProblemException(Response.Status status, String slug, String detail) {
+    public ProblemException(ProblemType type, String detail) {
         super(detail);
-        this.status = status;
-        this.slug = slug;
+        this.type = type;
     }
 
-    public static ProblemException badRequest(String slug, String detail) {
-        return new ProblemException(Response.Status.BAD_REQUEST, slug, detail);
+    /** The kind of problem, which gives the response its type, title and status. */
+    public ProblemType type() {
+        return type;
     }
 
-    public static ProblemException notFound(String slug, String detail) {
-        return new ProblemException(Response.Status.NOT_FOUND, slug, detail);
+    /** The request field the problem is about, if it is about one (see {@link FieldProblemException}). */
+    public Optional<String> field() {
+        return Optional.empty();
     }
 
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(Response.Status.CONFLICT, slug, detail);
-    }
-
-    public static ProblemException gone(String slug, String detail) {
-        return new ProblemException(Response.Status.GONE, slug, detail);
-    }
-
-    public Response.Status status() {
-        return status;
-    }
-
-    public Problem toProblem() {
-        return new Problem(Problem.type(slug), status.getReasonPhrase(), status.getStatusCode(), getMessage(), null);
+    /** What went wrong this time, for a human; never personal data. */
+    public String detail() {
+        return getMessage();
     }
 }

@@ -30,9 +30,16 @@ import java.util.UUID;
  */
 public class ProblemMappers {
 
+    /**
+     * A service's refusal: the type's slug, title and status, the exception's detail, and the field it is about if
+     * there is one.
+     */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        List<Problem.FieldError> errors = e.field()
+                .map(field -> List.of(new Problem.FieldError(field, e.detail())))
+                .orElse(null);
+        return respond(Problem.of(e.type(), e.detail(), errors));
     }
 
     @ServerExceptionMapper
@@ -52,15 +59,14 @@ public class ProblemMappers {
     public Response malformedBody(StreamReadException e) {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return respond(new Problem(Problem.type("malformed-json"), "Malformed JSON", 400,
-                "The request body is not well-formed JSON" + where, null));
+        return respond(Problem.of(KitProblem.MALFORMED_JSON, "The request body is not well-formed JSON" + where));
     }
 
     /** A field the endpoint does not know, most often a misspelling that would otherwise be silently ignored. */
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
         String field = fieldPath(e);
-        return respond(new Problem(Problem.type("unknown-field"), "Unknown Field", 400,
+        return respond(Problem.of(KitProblem.UNKNOWN_FIELD,
                 "The request body has a field this endpoint does not know; check its spelling: " + field,
                 List.of(Problem.FieldError.of(field, "is not a field of this request"))));
     }
@@ -82,7 +88,7 @@ public class ProblemMappers {
         if (!e.getPath().isEmpty()) {
             detail += ": check field " + fieldPath(e);
         }
-        return respond(new Problem(Problem.type("unreadable-body"), "Bad Request", 400, detail, null));
+        return respond(Problem.of(KitProblem.UNREADABLE_BODY, detail));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -90,15 +96,13 @@ public class ProblemMappers {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type("unauthenticated"), "Unauthorized", 401,
-                        "A valid bearer token is required", null))
+                .entity(Problem.of(KitProblem.UNAUTHENTICATED, "A valid bearer token is required"))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                "Your role does not allow this operation", null));
+        return respond(Problem.of(KitProblem.FORBIDDEN, "Your role does not allow this operation"));
     }
 
     @ServerExceptionMapper
@@ -114,19 +118,16 @@ public class ProblemMappers {
                 && !(e.getCause() instanceof WebApplicationException)) {
             // JAX-RS reports a path or query parameter it could not convert (a malformed date, say) as 404;
             // for the caller it is bad input.
-            return respond(new Problem(Problem.type("invalid-parameter"), "Bad Request", 400,
-                    "A path or query parameter does not have the expected format", null));
+            return respond(Problem.of(KitProblem.INVALID_PARAMETER,
+                    "A path or query parameter does not have the expected format"));
         }
         Response original = e.getResponse();
         if (original.getStatus() >= 500) {
             return internalError(e);
         }
-        Response.StatusType status = original.getStatusInfo();
-        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
-        Response.ResponseBuilder response = Response.status(status.getStatusCode())
+        Response.ResponseBuilder response = Response.status(original.getStatus())
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type(slug), status.getReasonPhrase(), status.getStatusCode(),
-                        e.getMessage(), null));
+                .entity(Problem.of(routingProblem(original.getStatusInfo()), e.getMessage()));
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             response.header(HttpHeaders.ALLOW, allow);
@@ -142,8 +143,29 @@ public class ProblemMappers {
     private static Response internalError(Exception e) {
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unhandled error %s", errorId);
-        return respond(new Problem(Problem.type("internal-error"), "Internal Server Error", 500,
-                "Something went wrong on our side; quote error id " + errorId, null));
+        return respond(Problem.of(KitProblem.INTERNAL_ERROR,
+                "Something went wrong on our side; quote error id " + errorId));
+    }
+
+    /**
+     * The kit's problem for a status the REST layer answered by itself (no such path, method or media type); a
+     * status the catalogue does not list keeps its reason phrase as slug and title.
+     */
+    private static ProblemType routingProblem(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 400 -> KitProblem.BAD_REQUEST;
+            case 404 -> KitProblem.NOT_FOUND;
+            case 405 -> KitProblem.METHOD_NOT_ALLOWED;
+            case 406 -> KitProblem.NOT_ACCEPTABLE;
+            case 414 -> KitProblem.URI_TOO_LONG;
+            case 415 -> KitProblem.UNSUPPORTED_MEDIA_TYPE;
+            default -> new Uncatalogued(status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-"),
+                    status.getReasonPhrase(), status.getStatusCode());
+        };
+    }
+
+    /** A status the REST layer answered that no catalogue lists (a 412, say); rare enough not to catalogue. */
+    private record Uncatalogued(String slug, String title, int status) implements ProblemType {
     }
 
     /** The field a Jackson error is about, as the caller wrote it: {@code choices[0].purpose}. */

@@ -1,0 +1,38 @@
+package com.justelegance.privacy.dsr.domain;
+
+import com.justelegance.privacy.kit.problem.ProblemType;
+
+/**
+ * Every problem dsr-service itself refuses a request with (the kit's, such as validation-failed, are in
+ * {@link com.justelegance.privacy.kit.problem.KitProblem}). Clients switch on the slug, so a slug never changes.
+ */
+public enum DsrProblem implements ProblemType {
+
+    /** The deadline falls beyond the bank holidays the service knows, so it cannot be computed reliably. */
+    BANK_HOLIDAYS_NOT_COVERED("bank-holidays-not-covered", "Bank holidays not covered", 409);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    DsrProblem(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}
