@@ -222,7 +222,7 @@ class ConsentDecisionTest {
         decide(unsubscribed, "EMAIL_MARKETING", "WITHDRAWN").statusCode(201);
         for (String subject : List.of(newCustomer, unsubscribed)) {
             String order = "ord-" + UUID.randomUUID();
-            StorefrontOrders.placeAndAwait(entityManager, subject, order);
+            ConsentEvents.placeAndAwait(entityManager, subject, order);
             softOptIn(subject, "EMAIL_MARKETING", "CHECKOUT", order).statusCode(201);
         }
 

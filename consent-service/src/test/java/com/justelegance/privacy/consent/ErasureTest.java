@@ -182,7 +182,7 @@ class ErasureTest {
         requestErasure(subject, requestId);
 
         try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
-            StorefrontOrders.placeAndAwait(entityManager, subject, "ord-" + UUID.randomUUID());
+            ConsentEvents.placeAndAwait(entityManager, subject, "ord-" + UUID.randomUUID());
 
             assertThat(countRows("SELECT count(*) FROM known_order WHERE subject_id = ?1", subject), equalTo(0L));
             assertThat(receipts.drain(Duration.ofSeconds(1)).stream().filter(r -> subject.equals(r.key())).toList(),

@@ -85,7 +85,7 @@ class SoftOptInOrderTest {
         history(subject).body("softOptInStatus", contains("PENDING"));
 
         try (TopicProbe consents = TopicProbe.open(Topics.CONSENT)) {
-            TestEvents.publish(StorefrontOrders.orderPlaced(subject, order));
+            TestEvents.publish(ConsentEvents.orderPlaced(subject, order));
             EventEnvelope<?> event = consents.awaitEvent(e -> e.subjectId().equals(subject));
             ConsentChanged changed = (ConsentChanged) event.payload();
             assertThat(changed.purpose(), equalTo("EMAIL_MARKETING"));
@@ -190,7 +190,7 @@ class SoftOptInOrderTest {
     }
 
     private void placeOrderAndWait(String subject, String order) {
-        StorefrontOrders.placeAndAwait(entityManager, subject, order);
+        ConsentEvents.placeAndAwait(entityManager, subject, order);
     }
 
     private long ordersKnownFor(String subject) {

@@ -50,7 +50,7 @@ class ConcurrentChangesTest {
                 .body("status", equalTo(List.of("TASK_OPEN"))));
         String noticeId = ErasureNoticesTest.notices(subject).extract().path("[0].id");
 
-        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> Api.as(Roles.PRIVACY_OFFICER)
+        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body("{\"outcome\": \"ACKNOWLEDGED\"}")
                 .when().post("/api/v1/notices/{id}/outcome", noticeId)
                 .then().extract());
@@ -65,7 +65,7 @@ class ConcurrentChangesTest {
     void twentyChangesOfOneRecipientVersionAtOnceMakeOneChange() {
         String code = register().statusCode(201).extract().path("code");
 
-        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> Api.as(Roles.PRIVACY_OFFICER)
+        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body(recipient(code).replace("\"noticeResponseDays\": 30",
                         "\"noticeResponseDays\": 14, \"expectedVersion\": 0"))
                 .when().put("/api/v1/recipients/{code}", code)
@@ -74,7 +74,7 @@ class ConcurrentChangesTest {
         assertThat(statuses(answers), equalTo(oneWinner(200)));
         assertConflicts(answers, "recipient-version-conflict");
         assertThat(auditEntries("disclosure.recipient.updated", code), equalTo(1L));
-        Api.as(Roles.AUDITOR).when().get("/api/v1/recipients/{code}", code)
+        DisclosureApi.as(Roles.AUDITOR).when().get("/api/v1/recipients/{code}", code)
                 .then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("noticeResponseDays", equalTo(14));
@@ -84,7 +84,7 @@ class ConcurrentChangesTest {
     void twentyRegistrationsOfOneRecipientAtOnceRegisterItOnce() {
         String code = newCode();
 
-        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> Api.as(Roles.PRIVACY_OFFICER)
+        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body(recipient(code))
                 .when().post("/api/v1/recipients")
                 .then().extract());
@@ -97,19 +97,19 @@ class ConcurrentChangesTest {
     @Test
     void twentyRecordingsOfOneDisclosureAtOnceRecordItOnce() {
         String subject = newSubject();
-        String body = Api.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), false,
+        String body = DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), false,
                 null);
 
-        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> Api.as(Roles.PRIVACY_OFFICER)
+        List<ExtractableResponse<Response>> answers = AtOnce.call(() -> DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body(body)
                 .when().post("/api/v1/subjects/{s}/disclosures", subject)
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(201)));
         assertConflicts(answers, "disclosure-exists");
-        Api.as(Roles.PRIVACY_OFFICER).when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER).when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(200).body("$", hasSize(1));
-        List<Map<String, String>> subjectAudit = Api.as(Roles.AUDITOR)
+        List<Map<String, String>> subjectAudit = DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/audit-log?subjectId={s}&limit=1000", subject)
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(subjectAudit.stream().filter(e -> e.get("action").equals("disclosure.recorded")).count(),
@@ -121,12 +121,12 @@ class ConcurrentChangesTest {
     }
 
     private static String recipient(String code) {
-        return Api.recipient(code, "COURIER", "\"CONTACT_NAME\"", "EMAIL", "privacy@courier.example");
+        return DisclosureApi.recipient(code, "COURIER", "\"CONTACT_NAME\"", "EMAIL", "privacy@courier.example");
     }
 
     private static io.restassured.response.ValidatableResponse register() {
         String code = newCode();
-        return Api.as(Roles.PRIVACY_OFFICER).body(recipient(code)).when().post("/api/v1/recipients").then();
+        return DisclosureApi.as(Roles.PRIVACY_OFFICER).body(recipient(code)).when().post("/api/v1/recipients").then();
     }
 
     private static void assertConflicts(List<ExtractableResponse<Response>> answers, String problem) {
@@ -139,7 +139,7 @@ class ConcurrentChangesTest {
 
     /** Audit entries of an action whose details mention {@code mentioning} (a notice id, a recipient code). */
     private static long auditEntries(String action, String mentioning) {
-        List<Map<String, String>> entries = Api.as(Roles.AUDITOR)
+        List<Map<String, String>> entries = DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/audit-log?limit=1000")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");

@@ -76,7 +76,7 @@ class ConsentEventOrderTest {
     }
 
     private static ValidatableResponse check(String subject) {
-        return Api.as(Roles.MARKETING)
+        return DisclosureApi.as(Roles.MARKETING)
                 .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=FACEBOOK&purpose={p}", subject,
                         AUDIENCES)
                 .then().statusCode(200);

@@ -81,7 +81,7 @@ class ConsentGatedSharingTest {
         });
         String upload = newId("upl");
 
-        Api.as(Roles.MARKETING)
+        DisclosureApi.as(Roles.MARKETING)
                 .body("""
                         {"recipient": "FACEBOOK", "purpose": "%s", "uploadId": "%s", "subjectIds": ["%s", "%s", "%s"]}
                         """.formatted(AUDIENCES, upload, granted, withdrawn, unknown))
@@ -104,18 +104,18 @@ class ConsentGatedSharingTest {
 
     @Test
     void aRecipientThatDoesNotRestOnConsentOrIsUnknownIsAProblemNotAnAnswer() {
-        Api.as(Roles.MARKETING)
+        DisclosureApi.as(Roles.MARKETING)
                 .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=DPD&purpose={p}", newSubject(), AUDIENCES)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/recipient-not-consent-based"));
-        Api.as(Roles.MARKETING)
+        DisclosureApi.as(Roles.MARKETING)
                 .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=MYSPACE&purpose={p}", newSubject(),
                         AUDIENCES)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/unknown-recipient"));
-        Api.as(Roles.MARKETING)
+        DisclosureApi.as(Roles.MARKETING)
                 .body("""
                         {"recipient": "FACEBOOK", "purpose": "%s", "uploadId": "u-1",
                          "subjectIds": ["jane@example.com"]}
@@ -127,7 +127,7 @@ class ConsentGatedSharingTest {
     }
 
     private static ValidatableResponse check(String subject, String recipient, String purpose) {
-        return Api.as(Roles.MARKETING)
+        return DisclosureApi.as(Roles.MARKETING)
                 .when().get("/api/v1/sharing-checks?subjectId={s}&recipient={r}&purpose={p}", subject, recipient,
                         purpose)
                 .then().statusCode(200);

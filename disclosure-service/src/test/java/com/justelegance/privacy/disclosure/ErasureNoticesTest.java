@@ -87,15 +87,15 @@ class ErasureNoticesTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     OrderLedgerTest.disclosures(subject).body("$", hasSize(2)));
             // The officer's note is encrypted with the subject's own key: erasure must destroy that key.
-            Api.as(Roles.PRIVACY_OFFICER)
-                    .body(Api.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), true,
+            DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                    .body(DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), true,
                             "Production order served in person"))
                     .when().post("/api/v1/subjects/{s}/disclosures", subject)
                     .then().statusCode(201);
             recordDisclosure(subject, apiRecipient, "LEGITIMATE_INTEREST", checkRef, false);
             TestEvents.publish(consentChanged(subject, AUDIENCES, ConsentState.GRANTED,
                     Instant.parse("2026-11-01T09:00:00Z")));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.as(Roles.MARKETING)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> DisclosureApi.as(Roles.MARKETING)
                     .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=FACEBOOK&purpose={p}", subject,
                             AUDIENCES)
                     .then().statusCode(200).body("allowed", equalTo(true)));
@@ -127,7 +127,7 @@ class ErasureNoticesTest {
                             contains("CONTACT_NAME", "INVOICE_ADDRESS", "EMAIL", "PURCHASE_HISTORY"));
 
             // Telling the subject the police were notified would tell them what the ledger withholds.
-            Api.as(Roles.CUSTOMER_SERVICE)
+            DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                     .when().get("/api/v1/subjects/{s}/notices", subject)
                     .then().statusCode(200)
                     .body("recipient", containsInAnyOrder("DPD", "PAYPAL", apiRecipient));
@@ -143,21 +143,21 @@ class ErasureNoticesTest {
             assertThat(posted.body().get("references").get(0).asText(), equalTo(checkRef));
             assertThat(posted.body().toString().contains(subject), equalTo(false));
 
-            Api.as(Roles.PRIVACY_OFFICER)
+            DisclosureApi.as(Roles.PRIVACY_OFFICER)
                     .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                     .then().statusCode(200).body("$", empty());
             for (String table : List.of("disclosure", "erased_disclosure_count", "recipient_notice",
                     "subject_consent", "subject_key")) {
                 assertThat(table, rowsNaming(subject, table), equalTo(0L));
             }
-            Api.as(Roles.MARKETING)
+            DisclosureApi.as(Roles.MARKETING)
                     .when().get("/api/v1/sharing-checks?subjectId={s}&recipient=FACEBOOK&purpose={p}", subject,
                             AUDIENCES)
                     .then().statusCode(200)
                     .body("allowed", equalTo(false))
                     .body("reason", equalTo("NO_CONSENT_KNOWN"));
 
-            Api.as(Roles.AUDITOR)
+            DisclosureApi.as(Roles.AUDITOR)
                     .when().get("/api/v1/disclosure-summary?from=2026-11&to=2026-11")
                     .then().statusCode(200)
                     .body("recipients.find { it.code == '" + apiRecipient + "' }.disclosures", equalTo(1))
@@ -241,8 +241,8 @@ class ErasureNoticesTest {
     /** Registers a test recipient of the category, taking notices on the channel, and returns its code. */
     static String register(String category, String channel, String address) {
         String code = "TEST_" + newId("R").replace("-", "_").toUpperCase().substring(0, 20);
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.recipient(code, category, "\"CONTACT_NAME\", \"PAYMENT_CARD\"", channel, address))
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.recipient(code, category, "\"CONTACT_NAME\", \"PAYMENT_CARD\"", channel, address))
                 .when().post("/api/v1/recipients")
                 .then().statusCode(201);
         return code;
@@ -250,8 +250,8 @@ class ErasureNoticesTest {
 
     static void recordDisclosure(String subject, String recipient, String basis, String reference,
                                  boolean withhold) {
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.disclosure(recipient, "\"CONTACT_NAME\"", basis, reference, withhold, null))
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.disclosure(recipient, "\"CONTACT_NAME\"", basis, reference, withhold, null))
                 .when().post("/api/v1/subjects/{s}/disclosures", subject)
                 .then().statusCode(201);
     }
@@ -272,7 +272,7 @@ class ErasureNoticesTest {
 
     /** The subject's notices as the privacy officer sees them, withheld ones included. */
     static ValidatableResponse notices(String subject) {
-        return Api.as(Roles.PRIVACY_OFFICER)
+        return DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .when().get("/api/v1/subjects/{s}/notices?includeWithheld=true", subject)
                 .then().statusCode(200);
     }

@@ -29,16 +29,16 @@ class HostileInputTest {
     @Test
     void aNulInARecipientDisplayNameIsABadRequestNamingTheField() {
         String code = "TEST_" + newId("R").replace("-", "_").toUpperCase().substring(0, 20);
-        String body = Api.recipient(code, "COURIER", "\"CONTACT_NAME\"", "NONE", null)
+        String body = DisclosureApi.recipient(code, "COURIER", "\"CONTACT_NAME\"", "NONE", null)
                 .replace("\"Test recipient " + code + "\"", "\"Courier\\u0000secret-words\"");
-        Api.as(Roles.PRIVACY_OFFICER).body(body)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER).body(body)
                 .when().post("/api/v1/recipients")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "validation-failed"))
                 .body("errors.field", contains("displayName"))
                 .body(not(containsString("secret-words")));
-        Api.as(Roles.PRIVACY_OFFICER).when().get("/api/v1/recipients/{code}", code)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER).when().get("/api/v1/recipients/{code}", code)
                 .then().statusCode(404);
     }
 
@@ -50,14 +50,14 @@ class HostileInputTest {
                 .body("[0].status", equalTo("TASK_OPEN")));
         String noticeId = notices(subject).extract().path("[0].id");
 
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body("{\"outcome\": \"DISPROPORTIONATE\", \"explanation\": \"Agency gone\\u0000secret-words\"}")
                 .when().post("/api/v1/notices/{id}/outcome", noticeId)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("explanation"))
                 .body(not(containsString("secret-words")));
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body("{\"outcome\": \"DISPROPORTIONATE\", \"explanaton\": \"Agency gone\"}")
                 .when().post("/api/v1/notices/{id}/outcome", noticeId)
                 .then().statusCode(400)

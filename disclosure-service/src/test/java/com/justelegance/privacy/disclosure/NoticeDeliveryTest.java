@@ -65,7 +65,7 @@ class NoticeDeliveryTest {
                     .body("[0].status", equalTo("TASK_OPEN"))
                     .body("[0].lastError", containsString("HTTP 422")));
             String noticeId = notice(subject).extract().path("[0].id");
-            Api.as(Roles.PRIVACY_OFFICER)
+            DisclosureApi.as(Roles.PRIVACY_OFFICER)
                     .when().get("/api/v1/notices?status=TASK_OPEN&recipient={r}", recipient)
                     .then().statusCode(200).body("id", contains(noticeId));
 
@@ -102,13 +102,13 @@ class NoticeDeliveryTest {
     }
 
     private static ValidatableResponse overdue(String recipient) {
-        return Api.as(Roles.AUDITOR)
+        return DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/notices?overdue=true&recipient={r}", recipient)
                 .then().statusCode(200);
     }
 
     private static ValidatableResponse outcome(String noticeId, String body) {
-        return Api.as(Roles.PRIVACY_OFFICER).body(body)
+        return DisclosureApi.as(Roles.PRIVACY_OFFICER).body(body)
                 .when().post("/api/v1/notices/{id}/outcome", noticeId)
                 .then();
     }

@@ -34,17 +34,17 @@ class OpenApiStatusTest {
     void everyWriteOperationDocumentsTheSuccessStatusItAnswers() {
         Map<String, Set<Integer>> answered = new TreeMap<>();
         String code = "TEST_" + UUID.randomUUID().toString().replace("-", "_").toUpperCase().substring(0, 20);
-        String recipient = Api.recipient(code, "COURIER", "\"CONTACT_NAME\"", "EMAIL", "privacy@courier.example");
+        String recipient = DisclosureApi.recipient(code, "COURIER", "\"CONTACT_NAME\"", "EMAIL", "privacy@courier.example");
         String subject = newSubject();
 
         OpenApiStatuses.record(answered, "POST /api/v1/recipients",
-                Api.as(Roles.PRIVACY_OFFICER).body(recipient).when().post("/api/v1/recipients"));
+                DisclosureApi.as(Roles.PRIVACY_OFFICER).body(recipient).when().post("/api/v1/recipients"));
         OpenApiStatuses.record(answered, "PUT /api/v1/recipients/{code}",
-                Api.as(Roles.PRIVACY_OFFICER).body(recipient).when().put("/api/v1/recipients/{code}", code));
-        OpenApiStatuses.record(answered, "POST /api/v1/subjects/{subjectId}/disclosures", Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.disclosure("DPD", "\"CONTACT_NAME\"", "CONTRACT", newId("ref"), false, null))
+                DisclosureApi.as(Roles.PRIVACY_OFFICER).body(recipient).when().put("/api/v1/recipients/{code}", code));
+        OpenApiStatuses.record(answered, "POST /api/v1/subjects/{subjectId}/disclosures", DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.disclosure("DPD", "\"CONTACT_NAME\"", "CONTRACT", newId("ref"), false, null))
                 .when().post("/api/v1/subjects/{s}/disclosures", subject));
-        OpenApiStatuses.record(answered, "POST /api/v1/audience-uploads", Api.as(Roles.MARKETING)
+        OpenApiStatuses.record(answered, "POST /api/v1/audience-uploads", DisclosureApi.as(Roles.MARKETING)
                 .body("""
                         {"recipient": "FACEBOOK", "purpose": "SOCIAL_MEDIA_AUDIENCES", "uploadId": "%s",
                          "subjectIds": ["%s"]}""".formatted(newId("upl"), subject))
@@ -53,7 +53,7 @@ class OpenApiStatusTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ErasureNoticesTest.notices(subject)
                 .body("status", equalTo(List.of("TASK_OPEN"))));
         String noticeId = ErasureNoticesTest.notices(subject).extract().path("[0].id");
-        OpenApiStatuses.record(answered, "POST /api/v1/notices/{id}/outcome", Api.as(Roles.PRIVACY_OFFICER)
+        OpenApiStatuses.record(answered, "POST /api/v1/notices/{id}/outcome", DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body("{\"outcome\": \"SENT\"}").when().post("/api/v1/notices/{id}/outcome", noticeId));
 
         assertThat(answered.get("POST /api/v1/recipients"), equalTo(Set.of(201)));

@@ -114,7 +114,7 @@ class OrderLedgerTest {
     }
 
     static ValidatableResponse disclosures(String subject) {
-        return Api.as(Roles.CUSTOMER_SERVICE)
+        return DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{subject}/disclosures", subject)
                 .then().statusCode(200);
     }

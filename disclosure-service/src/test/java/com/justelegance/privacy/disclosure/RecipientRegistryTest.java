@@ -19,7 +19,7 @@ class RecipientRegistryTest {
 
     @Test
     void thePolicysRecipientsAreRegistered() {
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/recipients")
                 .then().statusCode(200)
                 .body("code", hasItems("ROYAL_MAIL", "DPD", "PARCELFORCE", "WORLDPAY", "PAYPAL", "AMAZON", "EBAY",
@@ -29,7 +29,7 @@ class RecipientRegistryTest {
 
     @Test
     void eachRecipientSaysWhatItGetsWhyWhereAndHowItIsTold() {
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/recipients/{code}", "GOOGLE_ANALYTICS")
                 .then().statusCode(200)
                 .body("category", equalTo("ANALYTICS"))
@@ -47,7 +47,7 @@ class RecipientRegistryTest {
 
     @Test
     void anUnknownRecipientIsNotFound() {
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .when().get("/api/v1/recipients/{code}", "ACME_DATA_BROKER")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
@@ -57,22 +57,22 @@ class RecipientRegistryTest {
     @Test
     void thePrivacyOfficerRegistersAndChangesARecipientAndBothAreAudited() {
         String code = "TEST_" + newId("C").replace("-", "_").toUpperCase().substring(0, 20);
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.recipient(code, "COURIER", "\"CONTACT_NAME\", \"DELIVERY_ADDRESS\"", "EMAIL",
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.recipient(code, "COURIER", "\"CONTACT_NAME\", \"DELIVERY_ADDRESS\"", "EMAIL",
                         "privacy@courier.example"))
                 .when().post("/api/v1/recipients")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/recipients/" + code))
                 .body("noticeChannel", equalTo("EMAIL"));
 
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.recipient(code, "COURIER", "\"CONTACT_NAME\"", "API", "https://courier.example/notices"))
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.recipient(code, "COURIER", "\"CONTACT_NAME\"", "API", "https://courier.example/notices"))
                 .when().put("/api/v1/recipients/{code}", code)
                 .then().statusCode(200)
                 .body("dataCategories", contains("CONTACT_NAME"))
                 .body("noticeChannel", equalTo("API"));
 
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/audit-log?limit=1000")
                 .then().statusCode(200)
                 .body("findAll { it.details.contains('\"" + code + "\"') }.action",
@@ -81,27 +81,27 @@ class RecipientRegistryTest {
 
     @Test
     void anIncoherentOrDuplicateRegistrationIsRefusedWithAProblem() {
-        String transferWithoutSafeguard = Api.recipient("TEST_US_BROKER", "ANALYTICS", "\"IP_ADDRESS\"", "NONE", null)
+        String transferWithoutSafeguard = DisclosureApi.recipient("TEST_US_BROKER", "ANALYTICS", "\"IP_ADDRESS\"", "NONE", null)
                 .replace("\"country\": \"GB\"", "\"country\": \"US\"");
-        Api.as(Roles.PRIVACY_OFFICER).body(transferWithoutSafeguard)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER).body(transferWithoutSafeguard)
                 .when().post("/api/v1/recipients")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-recipient"))
                 .body("detail", containsString("transferSafeguard"));
 
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.recipient("DPD", "COURIER", "\"CONTACT_NAME\"", "NONE", null))
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.recipient("DPD", "COURIER", "\"CONTACT_NAME\"", "NONE", null))
                 .when().post("/api/v1/recipients")
                 .then().statusCode(409)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/recipient-exists"));
 
-        Api.as(Roles.PRIVACY_OFFICER)
-                .body(Api.recipient("NOBODY", "COURIER", "\"CONTACT_NAME\"", "NONE", null))
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
+                .body(DisclosureApi.recipient("NOBODY", "COURIER", "\"CONTACT_NAME\"", "NONE", null))
                 .when().put("/api/v1/recipients/{code}", "NOBODY")
                 .then().statusCode(404);
 
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .body("{\"code\": \"TEST_EMPTY\", \"dataCategories\": []}")
                 .when().post("/api/v1/recipients")
                 .then().statusCode(400)

@@ -38,16 +38,16 @@ class RecordedDisclosureTest {
         String subject = newSubject();
         String policeRef = newId("WMP/2026");
         String fraudCheck = newId("chk");
-        record(subject, Api.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\", \"DELIVERY_ADDRESS\"",
+        record(subject, DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\", \"DELIVERY_ADDRESS\"",
                 "LEGAL_OBLIGATION", policeRef, true, NOTE))
                 .statusCode(201)
                 .body("withheldFromSubject", equalTo(true))
                 .body("note", equalTo(NOTE));
-        record(subject, Api.disclosure("FRAUD_PREVENTION", "\"EMAIL\"", "LEGITIMATE_INTEREST", fraudCheck, false,
+        record(subject, DisclosureApi.disclosure("FRAUD_PREVENTION", "\"EMAIL\"", "LEGITIMATE_INTEREST", fraudCheck, false,
                 null)).statusCode(201);
 
         // The subject's view, as customer service assembles an access response: the police disclosure is absent.
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{s}/disclosures", subject)
                 .then().statusCode(200)
                 .body("$", hasSize(1))
@@ -55,7 +55,7 @@ class RecordedDisclosureTest {
                 .body("[0].withheldFromSubject", nullValue())
                 .body("[0].note", nullValue());
 
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(200)
                 .body("$", hasSize(2))
@@ -65,7 +65,7 @@ class RecordedDisclosureTest {
                 .body("find { it.recipient == 'LAW_ENFORCEMENT' }.note", equalTo(NOTE))
                 .body("find { it.recipient == 'FRAUD_PREVENTION' }.withheldFromSubject", equalTo(false));
 
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(403)
                 .contentType("application/problem+json");
@@ -74,7 +74,7 @@ class RecordedDisclosureTest {
     @Test
     void theOfficersNoteIsStoredEncryptedWithTheSubjectsKey() {
         String subject = newSubject();
-        record(subject, Api.disclosure("LAW_ENFORCEMENT", "\"PHONE\"", "LEGAL_OBLIGATION", newId("ref"), true, NOTE))
+        record(subject, DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"PHONE\"", "LEGAL_OBLIGATION", newId("ref"), true, NOTE))
                 .statusCode(201);
 
         byte[] stored = QuarkusTransaction.requiringNew().call(() -> (byte[]) entityManager
@@ -93,17 +93,17 @@ class RecordedDisclosureTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/validation-failed"))
                 .body("errors.field", contains("legalBasis"));
-        record(subject, Api.disclosure("ACME_BROKER", "\"EMAIL\"", "LEGITIMATE_INTEREST", "r-1", false, null))
+        record(subject, DisclosureApi.disclosure("ACME_BROKER", "\"EMAIL\"", "LEGITIMATE_INTEREST", "r-1", false, null))
                 .statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/unknown-recipient"));
-        record(subject, Api.disclosure("DPD", "\"EMAIL\"", "LEGAL_OBLIGATION", "r-1", true, null))
+        record(subject, DisclosureApi.disclosure("DPD", "\"EMAIL\"", "LEGAL_OBLIGATION", "r-1", true, null))
                 .statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/withholding-not-allowed"));
-        record(subject, Api.disclosure("CREDIT_REFERENCE", "\"BROWSING_HISTORY\"", "LEGITIMATE_INTEREST", "r-1",
+        record(subject, DisclosureApi.disclosure("CREDIT_REFERENCE", "\"BROWSING_HISTORY\"", "LEGITIMATE_INTEREST", "r-1",
                 false, null))
                 .statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/category-not-registered"));
-        record(subject, Api.disclosure("CREDIT_REFERENCE", "\"PAYMENT_CARD\"", "LEGITIMATE_INTEREST",
+        record(subject, DisclosureApi.disclosure("CREDIT_REFERENCE", "\"PAYMENT_CARD\"", "LEGITIMATE_INTEREST",
                 "jane@example.com", false, null))
                 .statusCode(400)
                 .body("errors.field", contains("reference"));
@@ -114,7 +114,7 @@ class RecordedDisclosureTest {
     @Test
     void theSameDisclosureCannotBeRecordedTwice() {
         String subject = newSubject();
-        String body = Api.disclosure("CREDIT_REFERENCE", "\"PAYMENT_CARD\"", "LEGITIMATE_INTEREST", newId("cr"),
+        String body = DisclosureApi.disclosure("CREDIT_REFERENCE", "\"PAYMENT_CARD\"", "LEGITIMATE_INTEREST", newId("cr"),
                 false, null);
         record(subject, body).statusCode(201);
         record(subject, body).statusCode(409)
@@ -129,27 +129,27 @@ class RecordedDisclosureTest {
         ErasureNoticesTest.recordDisclosure(first, recipient, "LEGITIMATE_INTEREST", newId("cr"), false);
         ErasureNoticesTest.recordDisclosure(second, recipient, "LEGITIMATE_INTEREST", newId("cr"), false);
 
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/recipients/{r}/disclosures?from=2026-11-20&to=2026-11-20", recipient)
                 .then().statusCode(200)
                 .body("subjectId", containsInAnyOrder(first, second))
                 .body("dataCategories", everyItem(contains("CONTACT_NAME")));
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/recipients/{r}/disclosures?from=2026-11-21&to=2026-12-31", recipient)
                 .then().statusCode(200)
                 .body("$", hasSize(0));
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/recipients/{r}/disclosures?from=2026-12-01&to=2026-11-01", recipient)
                 .then().statusCode(400)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/invalid-period"));
-        Api.as(Roles.AUDITOR)
+        DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/recipients/{r}/disclosures?from=yesterday&to=2026-11-01", recipient)
                 .then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse record(String subject, String body) {
-        return Api.as(Roles.PRIVACY_OFFICER).body(body)
+        return DisclosureApi.as(Roles.PRIVACY_OFFICER).body(body)
                 .when().post("/api/v1/subjects/{s}/disclosures", subject)
                 .then();
     }

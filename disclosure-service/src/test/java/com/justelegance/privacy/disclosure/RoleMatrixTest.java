@@ -103,7 +103,7 @@ class RoleMatrixTest {
 
     private static Call registerRecipient() {
         String code = "TEST_" + newId("R").replace("-", "_").toUpperCase().substring(0, 20);
-        return Call.post("/api/v1/recipients", Api.recipient(code, "REFERENCE_AGENCY", "\"CONTACT_NAME\"", "EMAIL",
+        return Call.post("/api/v1/recipients", DisclosureApi.recipient(code, "REFERENCE_AGENCY", "\"CONTACT_NAME\"", "EMAIL",
                         "privacy@agency.example"))
                 .expecting(response -> recipient(code).statusCode(200))
                 .whenRefused(() -> recipient(code).statusCode(404));
@@ -111,7 +111,7 @@ class RoleMatrixTest {
 
     private static Call changeRecipient() {
         String code = register("REFERENCE_AGENCY", "EMAIL", "privacy@agency.example");
-        return Call.put("/api/v1/recipients/" + code, Api.recipient(code, "FRAUD_PREVENTION", "\"CONTACT_NAME\"",
+        return Call.put("/api/v1/recipients/" + code, DisclosureApi.recipient(code, "FRAUD_PREVENTION", "\"CONTACT_NAME\"",
                         "EMAIL", "privacy@agency.example"))
                 .expecting(response -> recipient(code).statusCode(200).body("category", equalTo("FRAUD_PREVENTION")))
                 .whenRefused(() -> recipient(code).statusCode(200).body("category", equalTo("REFERENCE_AGENCY")));
@@ -119,7 +119,7 @@ class RoleMatrixTest {
 
     private static Call recordOne() {
         String subject = newSubject();
-        return Call.post("/api/v1/subjects/" + subject + "/disclosures", Api.disclosure("LAW_ENFORCEMENT",
+        return Call.post("/api/v1/subjects/" + subject + "/disclosures", DisclosureApi.disclosure("LAW_ENFORCEMENT",
                         "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), false, null))
                 .expecting(response -> disclosures(subject).body("recipient", contains("LAW_ENFORCEMENT")))
                 .whenRefused(() -> disclosures(subject).body("$", empty()));
@@ -152,16 +152,16 @@ class RoleMatrixTest {
     }
 
     private static ValidatableResponse recipient(String code) {
-        return Api.as(Roles.AUDITOR).when().get("/api/v1/recipients/{code}", code).then();
+        return DisclosureApi.as(Roles.AUDITOR).when().get("/api/v1/recipients/{code}", code).then();
     }
 
     private static ValidatableResponse disclosures(String subject) {
-        return Api.as(Roles.PRIVACY_OFFICER)
+        return DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(200);
     }
 
     private static ValidatableResponse notice(String noticeId) {
-        return Api.as(Roles.AUDITOR).when().get("/api/v1/notices/{id}", noticeId).then().statusCode(200);
+        return DisclosureApi.as(Roles.AUDITOR).when().get("/api/v1/notices/{id}", noticeId).then().statusCode(200);
     }
 }

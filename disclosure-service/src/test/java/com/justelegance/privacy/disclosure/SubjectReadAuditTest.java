@@ -33,13 +33,13 @@ class SubjectReadAuditTest {
         recordDisclosure(subject, "LAW_ENFORCEMENT", "LEGAL_OBLIGATION", newId("WMP"), true);
         String other = newSubject();
 
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{s}/disclosures", subject)
                 .then().statusCode(200);
-        Api.as(Roles.PRIVACY_OFFICER)
+        DisclosureApi.as(Roles.PRIVACY_OFFICER)
                 .when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(200);
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{s}/disclosures", other)
                 .then().statusCode(200);
 
@@ -56,7 +56,7 @@ class SubjectReadAuditTest {
     void readingASubjectsNoticesIsAuditedAgainstThatSubject() {
         String subject = newSubject();
 
-        Api.as(Roles.CUSTOMER_SERVICE)
+        DisclosureApi.as(Roles.CUSTOMER_SERVICE)
                 .when().get("/api/v1/subjects/{s}/notices", subject)
                 .then().statusCode(200);
 
@@ -68,7 +68,7 @@ class SubjectReadAuditTest {
 
     /** The audit entries about the subject, newest first. */
     private static ValidatableResponse auditOf(String subject) {
-        return Api.as(Roles.AUDITOR)
+        return DisclosureApi.as(Roles.AUDITOR)
                 .when().get("/api/v1/audit-log?subjectId={s}", subject)
                 .then().statusCode(200);
     }

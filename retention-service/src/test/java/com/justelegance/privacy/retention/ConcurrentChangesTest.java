@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import static com.justelegance.privacy.testing.AtOnce.oneWinner;
 import static com.justelegance.privacy.testing.AtOnce.statuses;
 import static com.justelegance.privacy.retention.RetentionApi.placeLegalHold;
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;

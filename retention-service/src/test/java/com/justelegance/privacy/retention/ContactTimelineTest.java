@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static com.justelegance.privacy.retention.SampleEvents.consentChanged;
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
-import static com.justelegance.privacy.retention.SampleEvents.order;
+import static com.justelegance.privacy.retention.RetentionEvents.consentChanged;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.order;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static com.justelegance.privacy.retention.RetentionApi.holds;
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

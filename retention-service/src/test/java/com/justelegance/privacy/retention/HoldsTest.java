@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;

@@ -9,7 +9,7 @@ import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.retention.service.PurgeService;
+import com.justelegance.privacy.retention.service.Purges;
 import com.justelegance.privacy.testing.ConsumerLag;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
@@ -46,13 +46,13 @@ import static com.justelegance.privacy.retention.RetentionApi.preview;
 import static com.justelegance.privacy.retention.RetentionApi.releaseLegalHold;
 import static com.justelegance.privacy.retention.RetentionApi.runPurge;
 import static com.justelegance.privacy.retention.RetentionApi.timeline;
-import static com.justelegance.privacy.retention.SampleEvents.complaint;
-import static com.justelegance.privacy.retention.SampleEvents.contact;
-import static com.justelegance.privacy.retention.SampleEvents.newSubject;
-import static com.justelegance.privacy.retention.SampleEvents.order;
-import static com.justelegance.privacy.retention.SampleEvents.requestClosed;
-import static com.justelegance.privacy.retention.SampleEvents.requestOpened;
-import static com.justelegance.privacy.retention.SampleEvents.yearsAfter;
+import static com.justelegance.privacy.retention.RetentionEvents.complaint;
+import static com.justelegance.privacy.retention.RetentionEvents.contact;
+import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
+import static com.justelegance.privacy.retention.RetentionEvents.order;
+import static com.justelegance.privacy.retention.RetentionEvents.requestClosed;
+import static com.justelegance.privacy.retention.RetentionEvents.requestOpened;
+import static com.justelegance.privacy.retention.RetentionEvents.yearsAfter;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -83,7 +83,7 @@ class PurgeJobTest {
     TestClock clock;
 
     @Inject
-    PurgeService purges;
+    Purges purges;
 
     @Inject
     KeyedHash keyedHash;

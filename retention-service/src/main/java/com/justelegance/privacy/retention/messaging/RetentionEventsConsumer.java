@@ -3,8 +3,8 @@ package com.justelegance.privacy.retention.messaging;
 import com.justelegance.privacy.kit.erasure.ErasureProtocol;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.inbox.EventBatchProcessor;
-import com.justelegance.privacy.retention.service.HoldService;
-import com.justelegance.privacy.retention.service.TimelineService;
+import com.justelegance.privacy.retention.service.Holds;
+import com.justelegance.privacy.retention.service.Timelines;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,12 +26,12 @@ public class RetentionEventsConsumer {
     static final String ERASURE_RECEIPTS = "erasure-receipts";
 
     private final EventBatchProcessor processor;
-    private final TimelineService timelines;
-    private final HoldService holds;
+    private final Timelines timelines;
+    private final Holds holds;
     private final ErasureProtocol erasure;
     private final ErasureReceipts receipts;
 
-    public RetentionEventsConsumer(EventBatchProcessor processor, TimelineService timelines, HoldService holds,
+    public RetentionEventsConsumer(EventBatchProcessor processor, Timelines timelines, Holds holds,
                                    ErasureProtocol erasure, ErasureReceipts receipts) {
         this.processor = processor;
         this.timelines = timelines;

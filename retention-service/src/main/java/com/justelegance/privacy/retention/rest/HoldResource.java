@@ -5,7 +5,7 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
 import com.justelegance.privacy.retention.repository.HoldRepository;
-import com.justelegance.privacy.retention.service.HoldService;
+import com.justelegance.privacy.retention.service.Holds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,10 +39,10 @@ public class HoldResource {
     /** Case or matter references: letters, digits and {@code / _ . : -}; never a name or free text. */
     public static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9/_.:-]{0,63}$";
 
-    private final HoldService holds;
+    private final Holds holds;
     private final SecurityIdentity identity;
 
-    public HoldResource(HoldService holds, SecurityIdentity identity) {
+    public HoldResource(Holds holds, SecurityIdentity identity) {
         this.holds = holds;
         this.identity = identity;
     }
@@ -53,7 +53,7 @@ public class HoldResource {
     @Operation(summary = "Whether the subject is held from purging: legal holds, open complaints, open requests")
     public SubjectHoldsView holdsOf(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        HoldService.SubjectHolds subject = holds.holdsOf(subjectId);
+        Holds.SubjectHolds subject = holds.holdsOf(subjectId);
         return new SubjectHoldsView(subject.subjectId(), subject.held(),
                 subject.legalHolds().stream().map(LegalHoldView::of).toList(), subject.openComplaints(),
                 subject.openRequests());
@@ -71,7 +71,7 @@ public class HoldResource {
     public Response place(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @NotNull @Valid LegalHoldRequest request) {
-        LegalHold hold = holds.placeLegalHold(subjectId, new HoldService.NewLegalHold(request.reason(),
+        LegalHold hold = holds.placeLegalHold(subjectId, new Holds.NewLegalHold(request.reason(),
                 request.reference(), request.endsOn()), identity.getPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(LegalHoldView.of(hold)).build();
     }

@@ -5,7 +5,7 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.retention.domain.RetentionProblem;
-import com.justelegance.privacy.retention.service.PurgeService;
+import com.justelegance.privacy.retention.service.Purges;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -35,10 +35,10 @@ import java.util.UUID;
 @Tag(name = "Purge")
 public class PurgeResource {
 
-    private final PurgeService purges;
+    private final Purges purges;
     private final SecurityIdentity identity;
 
-    public PurgeResource(PurgeService purges, SecurityIdentity identity) {
+    public PurgeResource(Purges purges, SecurityIdentity identity) {
         this.purges = purges;
         this.identity = identity;
     }
@@ -56,7 +56,7 @@ public class PurgeResource {
         PurgeRun run = purges.run(PurgeRun.Trigger.MANUAL, identity.getPrincipal().getName())
                 .orElseThrow(() -> new ProblemException(RetentionProblem.PURGE_RUN_IN_PROGRESS, "A purge run is in "
                         + "progress; its outcome is in the run log when it ends"));
-        return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new PurgeService.RunRecord(run, 0)))
+        return Response.status(Response.Status.CREATED).entity(PurgeRunView.of(new Purges.RunRecord(run, 0)))
                 .build();
     }
 
@@ -97,7 +97,7 @@ public class PurgeResource {
     @Path("/purge-preview")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Dry run: who would be erased now or within the next days, and how many per category")
-    public PurgeService.Preview preview(
+    public Purges.Preview preview(
             @QueryParam("days") @DefaultValue("0") @Min(0) @Max(3660) int days,
             @QueryParam("limit") @DefaultValue("100") @Min(0) @Max(10000) int limit) {
         return purges.preview(days, limit);
@@ -135,7 +135,7 @@ public class PurgeResource {
                                int skippedForHolds, int erasuresRequested, int reerasuresRequested,
                                int erasuresConfirmed) {
 
-        static PurgeRunView of(PurgeService.RunRecord record) {
+        static PurgeRunView of(Purges.RunRecord record) {
             PurgeRun run = record.run();
             return new PurgeRunView(run.id(), run.trigger(), run.startedBy(), run.startedAt(), run.finishedAt(),
                     run.status(), run.subjectsSelected(), run.skippedForHolds(), run.erasuresRequested(),

@@ -6,7 +6,7 @@ import com.justelegance.privacy.retention.domain.RetentionAction;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
 import com.justelegance.privacy.retention.domain.RetentionRule;
 import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
-import com.justelegance.privacy.retention.service.RetentionRuleService;
+import com.justelegance.privacy.retention.service.RetentionRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,10 +44,10 @@ public class RetentionRuleResource {
     /** Record category codes: upper-case letters, digits and underscores. */
     public static final String CATEGORY_PATTERN = EventFieldRules.CODE_PATTERN;
 
-    private final RetentionRuleService rules;
+    private final RetentionRules rules;
     private final SecurityIdentity identity;
 
-    public RetentionRuleResource(RetentionRuleService rules, SecurityIdentity identity) {
+    public RetentionRuleResource(RetentionRules rules, SecurityIdentity identity) {
         this.rules = rules;
         this.identity = identity;
     }
@@ -84,7 +84,7 @@ public class RetentionRuleResource {
             + "general-rule-required: no rule would run from the last contact, so some data would never end")
     public Response put(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
                         @NotNull @Valid RuleRequest request) {
-        RetentionRuleService.RuleChange change = rules.put(category, new RetentionRuleService.RuleTerms(
+        RetentionRules.RuleChange change = rules.put(category, new RetentionRules.RuleTerms(
                         request.anchor(), request.period(), request.action(), request.reason()),
                 request.expectedVersion(), identity.getPrincipal().getName());
         return Response.status(change.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -4,7 +4,7 @@ import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
-import com.justelegance.privacy.retention.service.TimelineService;
+import com.justelegance.privacy.retention.service.Timelines;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -26,9 +26,9 @@ import java.util.UUID;
 @Tag(name = "Timelines")
 public class TimelineResource {
 
-    private final TimelineService timelines;
+    private final Timelines timelines;
 
-    public TimelineResource(TimelineService timelines) {
+    public TimelineResource(Timelines timelines) {
         this.timelines = timelines;
     }
 
@@ -39,7 +39,7 @@ public class TimelineResource {
     @APIResponse(responseCode = "404", description = "subject-not-found: no timeline is held for the subject")
     public TimelineView timeline(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        TimelineService.Timeline timeline = timelines.timeline(subjectId);
+        Timelines.Timeline timeline = timelines.timeline(subjectId);
         SubjectTimeline subject = timeline.subject();
         SubjectAnchors anchors = subject.anchors();
         return new TimelineView(subject.subjectId(), anchors.lastContactAt(), anchors.lastOrderAt(),

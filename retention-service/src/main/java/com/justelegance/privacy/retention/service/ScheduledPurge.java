@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ScheduledPurge {
 
-    private final PurgeService purges;
+    private final Purges purges;
 
-    public ScheduledPurge(PurgeService purges) {
+    public ScheduledPurge(Purges purges) {
         this.purges = purges;
     }
 

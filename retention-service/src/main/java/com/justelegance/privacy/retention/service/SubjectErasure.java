@@ -26,7 +26,7 @@ import java.util.Set;
  * service's purge): the subject's timeline, complaints, open-request markers and released holds go. Active legal
  * holds stay: they are the reason other data must not be erased, and the receipt says so, with their end dates.
  *
- * <p>Data that arrives after the erasure is not erased here at once, on purpose: {@link TimelineService} records it as
+ * <p>Data that arrives after the erasure is not erased here at once, on purpose: {@link Timelines} records it as
  * reappeared, which makes the subject due at once, and the next purge asks every service to erase again
  * ({@code DATA_REAPPEARED_AFTER_ERASURE}), so the other services hear of it too.
  */

@@ -24,9 +24,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Events as the storefront, consent-service and dsr-service send them, for fresh subjects the tests make up. */
-final class SampleEvents {
+final class RetentionEvents {
 
-    private SampleEvents() {
+    private RetentionEvents() {
     }
 
     static String newSubject() {

@@ -7,9 +7,9 @@ import io.restassured.specification.RequestSpecification;
 import static io.restassured.RestAssured.given;
 
 /** RestAssured requests as a user holding one role. */
-final class Api {
+final class DisclosureApi {
 
-    private Api() {
+    private DisclosureApi() {
     }
 
     static RequestSpecification as(String role) {

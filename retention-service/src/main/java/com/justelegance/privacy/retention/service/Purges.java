@@ -39,7 +39,7 @@ import java.util.UUID;
  * the same question without claiming or requesting anything.
  */
 @ApplicationScoped
-public class PurgeService {
+public class Purges {
 
     private final PurgeRepository purges;
     private final PurgeLock purgeLock;
@@ -51,7 +51,7 @@ public class PurgeService {
     private final int batchSize;
     private final String serviceName;
 
-    public PurgeService(PurgeRepository purges, PurgeLock purgeLock, ErasureReceipts erasures, RetentionRuleRepository rules,
+    public Purges(PurgeRepository purges, PurgeLock purgeLock, ErasureReceipts erasures, RetentionRuleRepository rules,
                         Outbox outbox, AuditLog auditLog, Clock clock,
                         RetentionConfig config,
                         @ConfigProperty(name = "quarkus.application.name") String serviceName) {

@@ -30,7 +30,7 @@ import java.util.Optional;
  * transaction, so the purge job never works from dates the rules no longer give.
  */
 @ApplicationScoped
-public class RetentionRuleService {
+public class RetentionRules {
 
     private static final int RECOMPUTE_PAGE = 1000;
 
@@ -40,7 +40,7 @@ public class RetentionRuleService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public RetentionRuleService(RetentionRuleRepository rules, TimelineRepository timelines,
+    public RetentionRules(RetentionRuleRepository rules, TimelineRepository timelines,
                                 EntityManager entityManager, AuditLog auditLog, Clock clock) {
         this.rules = rules;
         this.timelines = timelines;

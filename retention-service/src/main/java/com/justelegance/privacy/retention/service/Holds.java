@@ -29,14 +29,14 @@ import java.util.UUID;
  * dsr-service has it open.
  */
 @ApplicationScoped
-public class HoldService {
+public class Holds {
 
     private final HoldRepository holds;
     private final ConcurrentChanges changes;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public HoldService(HoldRepository holds, ConcurrentChanges changes, AuditLog auditLog, Clock clock) {
+    public Holds(HoldRepository holds, ConcurrentChanges changes, AuditLog auditLog, Clock clock) {
         this.holds = holds;
         this.changes = changes;
         this.auditLog = auditLog;
@@ -76,7 +76,7 @@ public class HoldService {
             throw alreadyReleased();
         }
         // Concurrent releases all read the hold unreleased; its version lets only the first one write.
-        changes.saveOrConflict(HoldService::alreadyReleased);
+        changes.saveOrConflict(Holds::alreadyReleased);
         auditLog.record("retention.legal-hold.released", hold.subjectId(), Map.of("holdId", holdId.toString()));
         return hold;
     }

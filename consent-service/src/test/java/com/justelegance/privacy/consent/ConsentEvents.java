@@ -16,9 +16,9 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** The storefront's side of a soft opt-in: the OrderPlaced event it publishes on the real broker. */
-final class StorefrontOrders {
+final class ConsentEvents {
 
-    private StorefrontOrders() {
+    private ConsentEvents() {
     }
 
     static EventEnvelope<OrderPlaced> orderPlaced(String subject, String order) {

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * event only adds an entry.
  */
 @ApplicationScoped
-public class TimelineService {
+public class Timelines {
 
     private final TimelineRepository timelines;
     private final RetentionRuleRepository rules;
@@ -46,7 +46,7 @@ public class TimelineService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public TimelineService(TimelineRepository timelines, RetentionRuleRepository rules, SubjectTombstones tombstones,
+    public Timelines(TimelineRepository timelines, RetentionRuleRepository rules, SubjectTombstones tombstones,
                            AuditLog auditLog, Clock clock) {
         this.timelines = timelines;
         this.rules = rules;
