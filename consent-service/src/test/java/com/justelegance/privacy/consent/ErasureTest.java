@@ -228,10 +228,8 @@ class ErasureTest {
      * and the receipt) are sent and past the kit's keep-sent time, so the outbox cleanup deletes them.
      */
     private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
-        SubjectTraces.awaitOutboxSent(dataSource, subject);
-        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
-        outboxRelay.deleteOldSentRows();
-        return SubjectTraces.tablesNaming(dataSource, subject);
+        return SubjectTraces.tablesNamingAfterOutboxCleanup(dataSource, subject, clock, kitConfig.outbox().keepSent(),
+                outboxRelay::deleteOldSentRows);
     }
 
     private long countRows(String sql, String subject) {

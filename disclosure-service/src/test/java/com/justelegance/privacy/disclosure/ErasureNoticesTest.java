@@ -88,8 +88,8 @@ class ErasureNoticesTest {
                     OrderLedgerTest.disclosures(subject).body("$", hasSize(2)));
             // The officer's note is encrypted with the subject's own key: erasure must destroy that key.
             DisclosureApi.as(Roles.PRIVACY_OFFICER)
-                    .body(DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION", newId("WMP"), true,
-                            "Production order served in person"))
+                    .body(DisclosureApi.disclosure("LAW_ENFORCEMENT", "\"CONTACT_NAME\"", "LEGAL_OBLIGATION",
+                            newId("WMP"), true, "Production order served in person"))
                     .when().post("/api/v1/subjects/{s}/disclosures", subject)
                     .then().statusCode(201);
             recordDisclosure(subject, apiRecipient, "LEGITIMATE_INTEREST", checkRef, false);
@@ -287,9 +287,7 @@ class ErasureNoticesTest {
      * keep-sent time (the cleanup deletes them).
      */
     private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
-        SubjectTraces.awaitOutboxSent(dataSource, subject);
-        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
-        outboxRelay.deleteOldSentRows();
-        return SubjectTraces.tablesNaming(dataSource, subject);
+        return SubjectTraces.tablesNamingAfterOutboxCleanup(dataSource, subject, clock, kitConfig.outbox().keepSent(),
+                outboxRelay::deleteOldSentRows);
     }
 }

@@ -402,10 +402,8 @@ class ErasureTest {
      * hash of the subject id, never the id, and are not found.
      */
     private Map<String, Long> tablesNamingAfterOutboxCleanup(String subject) {
-        SubjectTraces.awaitOutboxSent(dataSource, subject);
-        clock.moveForward(kitConfig.outbox().keepSent().plusMinutes(1));
-        outboxRelay.deleteOldSentRows();
-        return SubjectTraces.tablesNaming(dataSource, subject);
+        return SubjectTraces.tablesNamingAfterOutboxCleanup(dataSource, subject, clock, kitConfig.outbox().keepSent(),
+                outboxRelay::deleteOldSentRows);
     }
 
     private long count(String sql, String value) {

@@ -68,6 +68,22 @@ public final class SubjectTraces {
         });
     }
 
+    /**
+     * The tables that still name the subject once the service's outbox rows about it are sent and older than the
+     * kit's keep-sent time, so that the outbox cleanup has deleted them: what an erasure really leaves behind.
+     *
+     * @param keepSent          the kit's {@code privacy.kit.outbox.keep-sent}
+     * @param deleteOldSentRows the outbox cleanup, run once the clock has moved past keep-sent
+     */
+    public static Map<String, Long> tablesNamingAfterOutboxCleanup(DataSource database, String subjectId,
+                                                                   TestClock clock, Duration keepSent,
+                                                                   Runnable deleteOldSentRows) {
+        awaitOutboxSent(database, subjectId);
+        clock.moveForward(keepSent.plusMinutes(1));
+        deleteOldSentRows.run();
+        return tablesNaming(database, subjectId);
+    }
+
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""

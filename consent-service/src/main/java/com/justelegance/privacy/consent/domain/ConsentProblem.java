@@ -51,28 +51,14 @@ public enum ConsentProblem implements ProblemType {
     /** An identifier suppressed on channels none of which it can reach. */
     CHANNEL_NOT_APPLICABLE("channel-not-applicable", "Channel not applicable", 400);
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     ConsentProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(slug, title, status);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

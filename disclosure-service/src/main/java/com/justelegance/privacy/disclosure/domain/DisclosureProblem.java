@@ -45,28 +45,14 @@ public enum DisclosureProblem implements ProblemType {
     /** An outcome that needs an explanation (impossible, disproportionate effort) came without one. */
     EXPLANATION_REQUIRED("explanation-required", "Explanation required", 400);
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     DisclosureProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(slug, title, status);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

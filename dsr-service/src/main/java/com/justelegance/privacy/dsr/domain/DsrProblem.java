@@ -11,28 +11,14 @@ public enum DsrProblem implements ProblemType {
     /** The deadline falls beyond the bank holidays the service knows, so it cannot be computed reliably. */
     BANK_HOLIDAYS_NOT_COVERED("bank-holidays-not-covered", "Bank holidays not covered", 409);
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     DsrProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(slug, title, status);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

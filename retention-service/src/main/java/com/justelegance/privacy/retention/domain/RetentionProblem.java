@@ -33,28 +33,14 @@ public enum RetentionProblem implements ProblemType {
     /** No purge run has this id. */
     PURGE_RUN_NOT_FOUND("purge-run-not-found", "Purge run not found", 404);
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     RetentionProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(slug, title, status);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

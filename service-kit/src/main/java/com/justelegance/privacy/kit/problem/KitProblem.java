@@ -37,28 +37,14 @@ public enum KitProblem implements ProblemType {
     /** The audit log's anchors could not be read from the broker, so the log cannot be verified now. */
     AUDIT_ANCHORS_UNAVAILABLE("audit-anchors-unavailable", "Audit anchors unavailable", 503);
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     KitProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(slug, title, status);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

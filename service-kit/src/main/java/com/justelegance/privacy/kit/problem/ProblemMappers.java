@@ -165,7 +165,11 @@ public class ProblemMappers {
     }
 
     /** A status the REST layer answered that no catalogue lists (a 412, say); rare enough not to catalogue. */
-    private record Uncatalogued(String slug, String title, int status) implements ProblemType {
+    private record Uncatalogued(Definition definition) implements ProblemType {
+
+        Uncatalogued(String slug, String title, int status) {
+            this(new Definition(slug, title, status));
+        }
     }
 
     /** The field a Jackson error is about, as the caller wrote it: {@code choices[0].purpose}. */

@@ -9,14 +9,29 @@ package com.justelegance.privacy.kit.problem;
  */
 public interface ProblemType {
 
-    /** The stable name of the kind of problem, lower-case words joined by hyphens: {@code unknown-purpose}. */
-    String slug();
+    /**
+     * What a catalogue entry says of its kind of problem; a catalogue enum keeps one per constant.
+     *
+     * @param slug   the stable name of the kind of problem, lower-case words joined by hyphens: {@code unknown-purpose}
+     * @param title  a short human summary of the kind of problem, the same every time it occurs
+     * @param status the HTTP status a problem of this kind is answered with
+     */
+    record Definition(String slug, String title, int status) {
+    }
 
-    /** A short human summary of the kind of problem, the same every time it occurs. */
-    String title();
+    Definition definition();
 
-    /** The HTTP status a problem of this kind is answered with. */
-    int status();
+    default String slug() {
+        return definition().slug();
+    }
+
+    default String title() {
+        return definition().title();
+    }
+
+    default int status() {
+        return definition().status();
+    }
 
     /** The problem document's {@code type}: a URI ending in the slug. */
     default String type() {
