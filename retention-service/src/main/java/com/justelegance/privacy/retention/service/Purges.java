@@ -52,9 +52,8 @@ public class Purges {
     private final String serviceName;
 
     public Purges(PurgeRepository purges, PurgeLock purgeLock, ErasureReceipts erasures, RetentionRuleRepository rules,
-                        Outbox outbox, AuditLog auditLog, Clock clock,
-                        RetentionConfig config,
-                        @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+                  Outbox outbox, AuditLog auditLog, Clock clock, RetentionConfig config,
+                  @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;
         this.purgeLock = purgeLock;
         this.erasures = erasures;

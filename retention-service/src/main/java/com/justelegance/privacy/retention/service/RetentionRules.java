@@ -41,7 +41,7 @@ public class RetentionRules {
     private final Clock clock;
 
     public RetentionRules(RetentionRuleRepository rules, TimelineRepository timelines,
-                                EntityManager entityManager, AuditLog auditLog, Clock clock) {
+                          EntityManager entityManager, AuditLog auditLog, Clock clock) {
         this.rules = rules;
         this.timelines = timelines;
         this.entityManager = entityManager;

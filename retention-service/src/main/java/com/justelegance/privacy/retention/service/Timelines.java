@@ -47,7 +47,7 @@ public class Timelines {
     private final Clock clock;
 
     public Timelines(TimelineRepository timelines, RetentionRuleRepository rules, SubjectTombstones tombstones,
-                           AuditLog auditLog, Clock clock) {
+                     AuditLog auditLog, Clock clock) {
         this.timelines = timelines;
         this.rules = rules;
         this.tombstones = tombstones;
