@@ -1,6 +1,5 @@
-package com.justelegance.privacy.dsr.audit;
+package com.justelegance.privacy.kit.audit;
 
-import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

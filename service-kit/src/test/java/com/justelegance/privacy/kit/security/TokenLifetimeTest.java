@@ -1,4 +1,4 @@
-package com.justelegance.privacy.dsr.security;
+package com.justelegance.privacy.kit.security;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestTokens;

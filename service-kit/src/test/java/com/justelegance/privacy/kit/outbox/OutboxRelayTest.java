@@ -1,4 +1,4 @@
-package com.justelegance.privacy.consent;
+package com.justelegance.privacy.kit.outbox;
 
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.EventCodec;
@@ -9,8 +9,6 @@ import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
-import com.justelegance.privacy.kit.outbox.Outbox;
-import com.justelegance.privacy.kit.outbox.OutboxRelay;
 import com.justelegance.privacy.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
