@@ -4,19 +4,16 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.RoleMatrixTests;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -35,7 +32,11 @@ import static org.hamcrest.Matchers.not;
  * never the one in force, the newest or the latest significant one.
  */
 @QuarkusTest
-class RoleMatrixTest {
+class RoleMatrixTest extends RoleMatrixTests {
+
+    RoleMatrixTest() {
+        super(Roles.ALL, Roles.SERVICES);
+    }
 
     private static final Set<String> PEOPLE = Set.copyOf(Roles.ALL);
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
@@ -45,8 +46,9 @@ class RoleMatrixTest {
             {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
              "source": "ACCOUNT_SETTINGS", "method": "SAVE"}""";
 
-    static List<Endpoint> endpoints() {
-        return Stream.concat(RoleMatrix.kitEndpoints().stream(), Stream.of(
+    @Override
+    protected List<Endpoint> serviceEndpoints() {
+        return List.of(
                 Endpoint.of("GET /api/v1/purposes", 200, PEOPLE, () -> Call.get("/api/v1/purposes")),
                 Endpoint.of("PUT /api/v1/purposes/{code}", 201, OFFICER, RoleMatrixTest::addPurpose),
                 Endpoint.of("GET /api/v1/policy-versions", 200, PEOPLE, () -> Call.get("/api/v1/policy-versions")),
@@ -78,23 +80,7 @@ class RoleMatrixTest {
                 Endpoint.of("POST /api/v1/suppression-list/screening", 200, Set.of(Roles.MARKETING,
                         Roles.PRIVACY_OFFICER), () -> Call.post("/api/v1/suppression-list/screening",
                         identifiers(newEmail()) + "}")),
-                Endpoint.of("POST /api/v1/suppression-list/entries", 204, OFFICER, RoleMatrixTest::suppress))).toList();
-    }
-
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES);
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void onlyTheNamedRolesGetThrough(Endpoint endpoint, String caller) {
-        RoleMatrix.assertAnswered(endpoint, caller);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void withoutATokenOnlyTheOpenEndpointsAnswer(Endpoint endpoint) {
-        RoleMatrix.assertAnonymousAnswered(endpoint);
+                Endpoint.of("POST /api/v1/suppression-list/entries", 204, OFFICER, RoleMatrixTest::suppress));
     }
 
     private static Call addPurpose() {

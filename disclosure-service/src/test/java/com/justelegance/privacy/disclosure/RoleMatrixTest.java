@@ -4,18 +4,15 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.RoleMatrixTests;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static com.justelegance.privacy.disclosure.DisclosureEvents.erasureRequested;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
@@ -36,7 +33,11 @@ import static org.hamcrest.Matchers.hasSize;
  * fresh subject's disclosure to a fresh e-mail recipient, then the subject's erasure).
  */
 @QuarkusTest
-class RoleMatrixTest {
+class RoleMatrixTest extends RoleMatrixTests {
+
+    RoleMatrixTest() {
+        super(Roles.ALL, Roles.SERVICES);
+    }
 
     private static final Set<String> READERS = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
@@ -48,8 +49,9 @@ class RoleMatrixTest {
     private record Noticed(String subject, String noticeId) {
     }
 
-    static List<Endpoint> endpoints() {
-        return Stream.concat(RoleMatrix.kitEndpoints().stream(), Stream.of(
+    @Override
+    protected List<Endpoint> serviceEndpoints() {
+        return List.of(
                 Endpoint.of("GET /api/v1/recipients", 200, READERS, () -> Call.get("/api/v1/recipients")),
                 Endpoint.of("GET /api/v1/recipients/{code}", 200, READERS, () -> Call.get("/api/v1/recipients/DPD")),
                 Endpoint.of("POST /api/v1/recipients", 201, OFFICER, RoleMatrixTest::registerRecipient),
@@ -75,11 +77,7 @@ class RoleMatrixTest {
                         () -> Call.get("/api/v1/notices/" + noticed.noticeId())),
                 Endpoint.of("POST /api/v1/notices/{id}/outcome", 200, OFFICER, RoleMatrixTest::recordOutcome),
                 Endpoint.of("GET /api/v1/disclosure-summary", 200, OFFICER_AND_AUDITOR,
-                        () -> Call.get("/api/v1/disclosure-summary?from=2026-11&to=2026-11")))).toList();
-    }
-
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES);
+                        () -> Call.get("/api/v1/disclosure-summary?from=2026-11&to=2026-11")));
     }
 
     @BeforeEach
@@ -87,18 +85,6 @@ class RoleMatrixTest {
         if (noticed == null) {
             noticed = eraseAfterADisclosure();
         }
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void onlyTheNamedRolesGetThrough(Endpoint endpoint, String caller) {
-        RoleMatrix.assertAnswered(endpoint, caller);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void withoutATokenEveryEndpointButTheIndexIsUnauthorised(Endpoint endpoint) {
-        RoleMatrix.assertAnonymousAnswered(endpoint);
     }
 
     private static Call registerRecipient() {

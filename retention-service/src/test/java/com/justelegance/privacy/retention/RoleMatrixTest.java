@@ -4,6 +4,7 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.RoleMatrixTests;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestTokens;
@@ -14,16 +15,12 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static com.justelegance.privacy.retention.RetentionApi.holds;
 import static com.justelegance.privacy.retention.RetentionApi.placeLegalHold;
@@ -49,7 +46,11 @@ import static org.hamcrest.Matchers.notNullValue;
  * purge erased: ordered in 1960 and purged with the clock standing in 1970, before anyone else is due.
  */
 @QuarkusTest
-class RoleMatrixTest {
+class RoleMatrixTest extends RoleMatrixTests {
+
+    RoleMatrixTest() {
+        super(Roles.ALL, Roles.SERVICES);
+    }
 
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
@@ -65,8 +66,9 @@ class RoleMatrixTest {
     private record Purged(String subject, String runId, String requestId) {
     }
 
-    static List<Endpoint> endpoints() {
-        return Stream.concat(RoleMatrix.kitEndpoints().stream(), Stream.of(
+    @Override
+    protected List<Endpoint> serviceEndpoints() {
+        return List.of(
                 Endpoint.of("GET /api/v1/subjects/{id}/timeline", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/subjects/" + subjectWithTimeline + "/timeline")),
                 Endpoint.of("GET /api/v1/retention-rules", 200, OFFICER_AND_AUDITOR,
@@ -90,11 +92,7 @@ class RoleMatrixTest {
                 Endpoint.of("GET /api/v1/erasure-requests/{id}", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/erasure-requests/" + purged.requestId())),
                 Endpoint.of("GET /api/v1/subjects/{id}/erasure", 200, OFFICER_AND_AUDITOR,
-                        () -> Call.get("/api/v1/subjects/" + purged.subject() + "/erasure")))).toList();
-    }
-
-    static Stream<Arguments> everyEndpointAndCaller() {
-        return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES);
+                        () -> Call.get("/api/v1/subjects/" + purged.subject() + "/erasure")));
     }
 
     @BeforeEach
@@ -114,18 +112,6 @@ class RoleMatrixTest {
     @AfterEach
     void backToRealTime() {
         clock.reset();
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("everyEndpointAndCaller")
-    void onlyTheRolesGivenAnEndpointMayCallIt(Endpoint endpoint, String caller) {
-        RoleMatrix.assertAnswered(endpoint, caller);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void withoutATokenEveryEndpointButTheIndexAnswers401(Endpoint endpoint) {
-        RoleMatrix.assertAnonymousAnswered(endpoint);
     }
 
     private Purged purgeASubjectOrderedIn1960() {

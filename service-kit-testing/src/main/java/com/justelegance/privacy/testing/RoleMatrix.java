@@ -17,21 +17,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * The role matrix every service tests (DESIGN.md section 6, deny by default): each endpoint against each caller.
+ * The role matrix every service tests (deny by default): each endpoint against each caller.
  * A caller the endpoint allows makes a valid call and gets exactly the endpoint's success status, and where the call
  * changes data the change is read back; every other caller gets a 403 problem and changes nothing; a call without a
  * token gets a 401 problem. The callers are every role people hold, every service role, a token with no role and a
  * token with a role nobody defined. Each cell builds its own call, so a call that changes data can work on a fresh
- * throwaway subject, hold or recipient and leaves nothing that other tests read. A service's test lists its
- * endpoints, one line each:
+ * throwaway subject, hold or recipient and leaves nothing that other tests read. A service's {@code RoleMatrixTest}
+ * extends {@link RoleMatrixTests} and lists its endpoints, one line each:
  *
  * <pre>
- * static List&lt;Endpoint&gt; endpoints() {
+ * protected List&lt;Endpoint&gt; serviceEndpoints() {
  *     return List.of(Endpoint.of("GET /api/v1/recipients", 200, READERS, () -&gt; Call.get("/api/v1/recipients")));
  * }
- * static Stream&lt;Arguments&gt; cells() { return RoleMatrix.everyCaller(endpoints(), Roles.ALL, Roles.SERVICES); }
- * &#64;ParameterizedTest(name = "{0} as {1}") &#64;MethodSource("cells")
- * void onlyTheNamedRolesGetThrough(Endpoint endpoint, String caller) { RoleMatrix.assertAnswered(endpoint, caller); }
  * </pre>
  */
 public final class RoleMatrix {
