@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
-import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.IdentifierRequest;
 import com.justelegance.privacy.consent.service.ConsentLedger;
-import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
@@ -16,7 +15,6 @@ import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.events.codes.Purpose;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -61,14 +59,6 @@ public final class ConsentDtos {
 
     /** Where the decision came from, as the storefront saw it. */
     public record ProofRequest(@Size(max = 45) String ipAddress, @Size(max = 512) String userAgent) {
-    }
-
-    /** An e-mail address or phone number; personal data, only ever hashed. */
-    public record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(max = 254) String value) {
-
-        SuppressionList.RawIdentifier raw() {
-            return new SuppressionList.RawIdentifier(type, value);
-        }
     }
 
     /**

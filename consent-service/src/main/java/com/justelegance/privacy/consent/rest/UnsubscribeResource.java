@@ -1,17 +1,15 @@
 package com.justelegance.privacy.consent.rest;
 
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.IssuedTokens;
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.TokenRequest;
 import com.justelegance.privacy.consent.service.UnsubscribeLinks;
-import com.justelegance.privacy.events.EventFieldRules;
-import com.justelegance.privacy.events.codes.Purpose;
 import com.justelegance.privacy.kit.problem.Problem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,18 +48,6 @@ public class UnsubscribeResource {
 
     public UnsubscribeResource(UnsubscribeLinks links) {
         this.links = links;
-    }
-
-    /** Links for the recipients of one marketing send. */
-    public record TokenRequest(
-            @NotNull @Pattern(regexp = Purpose.CODE_PATTERN) String purpose,
-            @NotEmpty @Size(max = ConsentCheckResource.MAX_BATCH)
-            List<@NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String> subjectIds) {
-    }
-
-    /** The links, and the List-Unsubscribe-Post header value to send with them. */
-    public record IssuedTokens(String purpose, Instant expiresAt, String listUnsubscribePost,
-                               List<UnsubscribeLinks.IssuedLink> links) {
     }
 
     @POST
