@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
-import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.rest.SuppressionDtos.IdentifierRequest;
 import com.justelegance.privacy.consent.service.ConsentLedger;
@@ -100,7 +99,8 @@ public final class ConsentDtos {
             ConsentDecision d = entry.decision();
             return new DecisionView(d.id(), d.policyVersion(), d.wordingHash(), d.source(), d.method(),
                     d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(), entry.softOptIn(),
-                    d.choices().stream().map(ChoiceView::of).toList(), entry.proof().orElse(null));
+                    d.choices().stream().map(ChoiceView::of).toList(),
+                    entry.proof().map(ProofDetails::of).orElse(null));
         }
     }
 
@@ -109,6 +109,14 @@ public final class ConsentDtos {
 
         static ChoiceView of(ConsentChoice choice) {
             return new ChoiceView(choice.purposeCode(), choice.state());
+        }
+    }
+
+    /** The network a decision came from, truncated, and the browser's user agent; either may be null. */
+    public record ProofDetails(String ipPrefix, String userAgent) {
+
+        static ProofDetails of(com.justelegance.privacy.consent.domain.ProofDetails proof) {
+            return new ProofDetails(proof.ipPrefix(), proof.userAgent());
         }
     }
 }

@@ -29,7 +29,7 @@ public final class SuppressionDtos {
      * Which identifiers are suppressed, by their position in the request: nothing the caller did not send, and
      * nothing that could be turned back into an identifier.
      */
-    public record ScreeningResult(int screened, List<SuppressionList.Suppressed> suppressed) {
+    public record ScreeningResult(int screened, List<Suppressed> suppressed) {
     }
 
     /** Identifiers to add and the channels they must not be marketed on. */
@@ -43,6 +43,14 @@ public final class SuppressionDtos {
 
         SuppressionList.RawIdentifier raw() {
             return new SuppressionList.RawIdentifier(type, value);
+        }
+    }
+
+    /** One suppressed identifier of a screening request: its position in the request and its channels. */
+    public record Suppressed(int index, Set<Channel> channels) {
+
+        static Suppressed of(SuppressionList.Suppressed suppressed) {
+            return new Suppressed(suppressed.index(), suppressed.channels());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.justelegance.privacy.consent.rest.SuppressionDtos.EntriesRequest;
 import com.justelegance.privacy.consent.rest.SuppressionDtos.IdentifierRequest;
 import com.justelegance.privacy.consent.rest.SuppressionDtos.ScreeningRequest;
 import com.justelegance.privacy.consent.rest.SuppressionDtos.ScreeningResult;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.Suppressed;
 import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class SuppressionResource {
     public ScreeningResult screen(@NotNull @Valid ScreeningRequest request) {
         List<SuppressionList.Suppressed> suppressed = suppressionList.screen(
                 request.identifiers().stream().map(IdentifierRequest::raw).toList(), request.channel());
-        return new ScreeningResult(request.identifiers().size(), suppressed);
+        return new ScreeningResult(request.identifiers().size(), suppressed.stream().map(Suppressed::of).toList());
     }
 
     @POST

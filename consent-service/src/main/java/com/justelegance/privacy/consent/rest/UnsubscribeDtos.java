@@ -26,6 +26,22 @@ public final class UnsubscribeDtos {
 
     /** The links, and the List-Unsubscribe-Post header value to send with them. */
     public record IssuedTokens(String purpose, Instant expiresAt, String listUnsubscribePost,
-                               List<UnsubscribeLinks.IssuedLink> links) {
+                               List<IssuedLink> links) {
+    }
+
+    /** A token for one subject, with the URL that goes in the List-Unsubscribe header. */
+    public record IssuedLink(String subjectId, String token, String url) {
+
+        static IssuedLink of(UnsubscribeLinks.IssuedLink link) {
+            return new IssuedLink(link.subjectId(), link.token(), link.url());
+        }
+    }
+
+    /** What redeeming a link did, and for which purpose. */
+    public record Redemption(String purpose, UnsubscribeLinks.Outcome outcome) {
+
+        static Redemption of(UnsubscribeLinks.Redemption redemption) {
+            return new Redemption(redemption.purpose(), redemption.outcome());
+        }
     }
 }

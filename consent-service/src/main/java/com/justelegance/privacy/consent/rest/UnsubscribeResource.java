@@ -1,6 +1,8 @@
 package com.justelegance.privacy.consent.rest;
 
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.IssuedLink;
 import com.justelegance.privacy.consent.rest.UnsubscribeDtos.IssuedTokens;
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.Redemption;
 import com.justelegance.privacy.consent.rest.UnsubscribeDtos.TokenRequest;
 import com.justelegance.privacy.consent.service.UnsubscribeLinks;
 import com.justelegance.privacy.kit.problem.Problem;
@@ -60,7 +62,8 @@ public class UnsubscribeResource {
             + "not-a-marketing-purpose: unsubscribe links exist for direct-marketing purposes only")
     public IssuedTokens issue(@NotNull @Valid TokenRequest request) {
         UnsubscribeLinks.IssuedLinks issued = links.issue(request.purpose(), request.subjectIds());
-        return new IssuedTokens(issued.purpose(), issued.expiresAt(), LIST_UNSUBSCRIBE_POST, issued.links());
+        return new IssuedTokens(issued.purpose(), issued.expiresAt(), LIST_UNSUBSCRIBE_POST,
+                issued.links().stream().map(IssuedLink::of).toList());
     }
 
     @POST
@@ -71,7 +74,7 @@ public class UnsubscribeResource {
             + "(Accept: text/html first) gets a page, anything else JSON")
     @APIResponse(responseCode = "200", description = "Unsubscribed, now or by an earlier use of the link",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UnsubscribeLinks.Redemption.class)),
+                    schema = @Schema(implementation = Redemption.class)),
                     @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "400", description = "malformed-unsubscribe-token: not an unsubscribe token; "
             + "invalid-unsubscribe-token: the link is not one of ours or was altered; unknown-purpose: the link's "
@@ -85,7 +88,7 @@ public class UnsubscribeResource {
     public Response redeem(@PathParam("token") @Size(max = UnsubscribeLinks.MAX_TOKEN_LENGTH) String token,
                            @Context HttpHeaders headers) {
         if (!wantsHtml(headers)) {
-            return Response.ok(links.redeem(token), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(Redemption.of(links.redeem(token)), MediaType.APPLICATION_JSON_TYPE).build();
         }
         try {
             UnsubscribeLinks.Redemption redemption = links.redeem(token);
