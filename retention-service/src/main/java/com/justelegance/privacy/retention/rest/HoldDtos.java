@@ -44,7 +44,22 @@ public final class HoldDtos {
 
     /** What holds a subject; {@code held} is whether any of it does today. */
     public record SubjectHoldsView(String subjectId, boolean held, List<LegalHoldView> legalHolds,
-                                   List<HoldRepository.OpenComplaint> openComplaints,
-                                   List<HoldRepository.OpenRequest> openRequests) {
+                                   List<OpenComplaint> openComplaints, List<OpenRequest> openRequests) {
+    }
+
+    /** An open complaint of a subject. */
+    public record OpenComplaint(String complaintId, Instant openedAt) {
+
+        static OpenComplaint of(HoldRepository.OpenComplaint complaint) {
+            return new OpenComplaint(complaint.complaintId(), complaint.openedAt());
+        }
+    }
+
+    /** An open data-subject request of a subject. */
+    public record OpenRequest(String requestId, String requestType, Instant openedAt) {
+
+        static OpenRequest of(HoldRepository.OpenRequest request) {
+            return new OpenRequest(request.requestId(), request.requestType(), request.openedAt());
+        }
     }
 }

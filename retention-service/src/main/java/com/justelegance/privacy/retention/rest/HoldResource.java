@@ -5,6 +5,8 @@ import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldRequest;
 import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldView;
+import com.justelegance.privacy.retention.rest.HoldDtos.OpenComplaint;
+import com.justelegance.privacy.retention.rest.HoldDtos.OpenRequest;
 import com.justelegance.privacy.retention.rest.HoldDtos.SubjectHoldsView;
 import com.justelegance.privacy.retention.service.Holds;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,8 +52,9 @@ public class HoldResource {
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         Holds.SubjectHolds subject = holds.holdsOf(subjectId);
         return new SubjectHoldsView(subject.subjectId(), subject.held(),
-                subject.legalHolds().stream().map(LegalHoldView::of).toList(), subject.openComplaints(),
-                subject.openRequests());
+                subject.legalHolds().stream().map(LegalHoldView::of).toList(),
+                subject.openComplaints().stream().map(OpenComplaint::of).toList(),
+                subject.openRequests().stream().map(OpenRequest::of).toList());
     }
 
     @POST

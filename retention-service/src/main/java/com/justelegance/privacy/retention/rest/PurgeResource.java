@@ -4,6 +4,7 @@ import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.domain.RetentionProblem;
+import com.justelegance.privacy.retention.rest.PurgeDtos.Preview;
 import com.justelegance.privacy.retention.rest.PurgeDtos.PurgeRunView;
 import com.justelegance.privacy.retention.rest.PurgeDtos.RequestedErasureView;
 import com.justelegance.privacy.retention.service.Purges;
@@ -97,10 +98,10 @@ public class PurgeResource {
     @Path("/purge-preview")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Dry run: who would be erased now or within the next days, and how many per category")
-    public Purges.Preview preview(
+    public Preview preview(
             @QueryParam("days") @DefaultValue("0") @Min(0) @Max(3660) int days,
             @QueryParam("limit") @DefaultValue("100") @Min(0) @Max(10000) int limit) {
-        return purges.preview(days, limit);
+        return Preview.of(purges.preview(days, limit));
     }
 
     private static ProblemException runNotFound(UUID runId) {
