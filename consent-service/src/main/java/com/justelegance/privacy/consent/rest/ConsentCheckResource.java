@@ -1,19 +1,18 @@
 package com.justelegance.privacy.consent.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.justelegance.privacy.consent.domain.ConsentAnswer;
-import com.justelegance.privacy.consent.domain.RefusalReason;
+import com.justelegance.privacy.consent.rest.ConsentCheckDtos.BatchCheckAnswer;
+import com.justelegance.privacy.consent.rest.ConsentCheckDtos.BatchCheckRequest;
+import com.justelegance.privacy.consent.rest.ConsentCheckDtos.CheckAnswer;
+import com.justelegance.privacy.consent.rest.ConsentCheckDtos.SubjectAnswer;
 import com.justelegance.privacy.consent.service.ConsentChecks;
 import com.justelegance.privacy.events.EventFieldRules;
-import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.events.codes.Purpose;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,29 +41,6 @@ public class ConsentCheckResource {
 
     public ConsentCheckResource(ConsentChecks checks) {
         this.checks = checks;
-    }
-
-    /** The answer for one subject: allowed and on which basis since when, or why not. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CheckAnswer(String subjectId, String purpose, boolean allowed, LawfulBasis basis, Instant since,
-                              RefusalReason reason) {
-    }
-
-    /** A batch: one purpose, up to {@value #MAX_BATCH} subjects. */
-    public record BatchCheckRequest(
-            @NotNull @Pattern(regexp = Purpose.CODE_PATTERN) String purpose,
-            @NotEmpty @Size(max = MAX_BATCH)
-            List<@NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String> subjectIds) {
-    }
-
-    /** The answers of a batch, in the order the subjects were given. */
-    public record BatchCheckAnswer(String purpose, List<SubjectAnswer> results) {
-    }
-
-    /** One subject's answer within a batch. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubjectAnswer(String subjectId, boolean allowed, LawfulBasis basis, Instant since,
-                                RefusalReason reason) {
     }
 
     @GET

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
-import com.justelegance.privacy.consent.domain.IdentifierType;
-import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.domain.SoftOptInStatus;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.IdentifierRequest;
 import com.justelegance.privacy.consent.service.ConsentLedger;
-import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.ConsentMethod;
 import com.justelegance.privacy.events.codes.ConsentSource;
@@ -16,7 +14,6 @@ import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.events.codes.Purpose;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -63,14 +60,6 @@ public final class ConsentDtos {
     public record ProofRequest(@Size(max = 45) String ipAddress, @Size(max = 512) String userAgent) {
     }
 
-    /** An e-mail address or phone number; personal data, only ever hashed. */
-    public record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Size(max = 254) String value) {
-
-        SuppressionList.RawIdentifier raw() {
-            return new SuppressionList.RawIdentifier(type, value);
-        }
-    }
-
     /**
      * The decisions recorded (the explicit one and the one a GPC signal caused; either may be null) and the
      * purposes whose state changed (a repeat changes none).
@@ -110,7 +99,8 @@ public final class ConsentDtos {
             ConsentDecision d = entry.decision();
             return new DecisionView(d.id(), d.policyVersion(), d.wordingHash(), d.source(), d.method(),
                     d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(), entry.softOptIn(),
-                    d.choices().stream().map(ChoiceView::of).toList(), entry.proof().orElse(null));
+                    d.choices().stream().map(ChoiceView::of).toList(),
+                    entry.proof().map(ProofDetails::of).orElse(null));
         }
     }
 
@@ -119,6 +109,14 @@ public final class ConsentDtos {
 
         static ChoiceView of(ConsentChoice choice) {
             return new ChoiceView(choice.purposeCode(), choice.state());
+        }
+    }
+
+    /** The network a decision came from, truncated, and the browser's user agent; either may be null. */
+    public record ProofDetails(String ipPrefix, String userAgent) {
+
+        static ProofDetails of(com.justelegance.privacy.consent.domain.ProofDetails proof) {
+            return new ProofDetails(proof.ipPrefix(), proof.userAgent());
         }
     }
 }

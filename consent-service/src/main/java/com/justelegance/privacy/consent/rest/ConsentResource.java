@@ -96,7 +96,7 @@ public class ConsentResource {
                 .map(choice -> new ConsentChoice(choice.purpose(), choice.state()))
                 .toList();
         List<SuppressionList.RawIdentifier> identifiers = request.contactIdentifiers() == null ? List.of()
-                : request.contactIdentifiers().stream().map(ConsentDtos.IdentifierRequest::raw).toList();
+                : request.contactIdentifiers().stream().map(SuppressionDtos.IdentifierRequest::raw).toList();
         ConsentLedger.RecordedDecision recorded = ledger.record(subjectId, new ConsentLedger.NewDecision(
                 request.policyVersion(), request.source(), request.method(), request.decidedAt(), choices,
                 proof(request.proof()), request.softOptInOrderId(),

@@ -2,6 +2,11 @@ package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository.StaleConsent;
+import com.justelegance.privacy.consent.rest.PolicyVersionDtos.StaleConsentView;
+import com.justelegance.privacy.consent.rest.PolicyVersionDtos.StaleConsentsView;
+import com.justelegance.privacy.consent.rest.PolicyVersionDtos.SubjectStaleConsents;
+import com.justelegance.privacy.consent.rest.PolicyVersionDtos.VersionRequest;
+import com.justelegance.privacy.consent.rest.PolicyVersionDtos.VersionView;
 import com.justelegance.privacy.consent.service.PolicyVersions;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
@@ -9,10 +14,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,42 +47,6 @@ public class PolicyVersionResource {
 
     public PolicyVersionResource(PolicyVersions versions) {
         this.versions = versions;
-    }
-
-    /**
-     * A version to register.
-     *
-     * @param wordingHash SHA-256 of the wording, lower-case hex ({@code sha256sum privacy-policy.txt})
-     * @param significant whether the change matters enough that people must be shown it again
-     */
-    public record VersionRequest(@NotNull @Pattern(regexp = EventFieldRules.VERSION_LABEL_PATTERN) String version,
-                                 @NotNull LocalDate effectiveFrom,
-                                 @NotNull @Pattern(regexp = "^[0-9a-f]{64}$") String wordingHash,
-                                 @NotNull Boolean significant,
-                                 @NotBlank @Size(max = 500) @Pattern(regexp = "^https?://\\S+$") String url) {
-    }
-
-    /** A registered version. */
-    public record VersionView(String version, LocalDate effectiveFrom, String wordingHash, boolean significant,
-                              String url, Instant registeredAt) {
-
-        static VersionView of(PolicyVersion v) {
-            return v == null ? null : new VersionView(v.version(), v.effectiveFrom(), v.wordingHash(),
-                    v.significant(), v.url(), v.registeredAt());
-        }
-    }
-
-    /** A page of the report: subjects whose granted consents were given under an older version. */
-    public record StaleConsentsView(VersionView latestSignificantVersion, List<SubjectStaleConsents> subjects,
-                                    String nextAfter) {
-    }
-
-    /** One subject's consents that predate the latest significant version. */
-    public record SubjectStaleConsents(String subjectId, List<StaleConsentView> consents) {
-    }
-
-    /** A granted consent and the version it was given under. */
-    public record StaleConsentView(String purpose, String policyVersion, Instant since) {
     }
 
     @GET

@@ -1,19 +1,14 @@
 package com.justelegance.privacy.consent.rest;
 
-import com.justelegance.privacy.consent.domain.Purpose;
-import com.justelegance.privacy.consent.domain.PurposeTerms;
+import com.justelegance.privacy.consent.rest.PurposeDtos.PurposeRequest;
+import com.justelegance.privacy.consent.rest.PurposeDtos.PurposeView;
 import com.justelegance.privacy.consent.service.PurposeCatalogue;
-import com.justelegance.privacy.events.codes.Channel;
-import com.justelegance.privacy.events.codes.DataCategory;
-import com.justelegance.privacy.events.codes.LawfulBasis;
+import com.justelegance.privacy.events.codes.Purpose;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -43,36 +38,6 @@ public class PurposeResource {
         this.catalogue = catalogue;
     }
 
-    /**
-     * A purpose's terms as the privacy officer sets them.
-     *
-     * @param expectedVersion absent to add a purpose; to change one, the version read from the catalogue (a change
-     *                        made meanwhile by someone else makes this one a conflict instead of overwriting it)
-     */
-    public record PurposeRequest(@NotNull Channel channel, @NotNull LawfulBasis lawfulBasis,
-                                 @NotBlank @Size(max = 500) String description, boolean softOptInAllowed,
-                                 boolean saleOrSharing, boolean directMarketing,
-                                 @Size(max = 30) List<@NotNull DataCategory> dataCategories,
-                                 @Size(max = 200) String thirdPartyName,
-                                 @Positive Long expectedVersion) {
-
-        PurposeTerms terms() {
-            return new PurposeTerms(channel, lawfulBasis, description, softOptInAllowed, saleOrSharing,
-                    directMarketing, dataCategories, thirdPartyName);
-        }
-    }
-
-    /** A purpose of the catalogue, with the version a change must name as expectedVersion. */
-    public record PurposeView(String code, Channel channel, LawfulBasis lawfulBasis, String description,
-                              boolean softOptInAllowed, boolean saleOrSharing, boolean directMarketing,
-                              List<DataCategory> dataCategories, String thirdPartyName, long version) {
-
-        static PurposeView of(Purpose p) {
-            return new PurposeView(p.code(), p.channel(), p.lawfulBasis(), p.description(), p.softOptInAllowed(),
-                    p.saleOrSharing(), p.directMarketing(), p.dataCategories(), p.thirdPartyName(), p.version());
-        }
-    }
-
     @GET
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
             Roles.AUDITOR})
@@ -96,8 +61,7 @@ public class PurposeResource {
             + "does not exist")
     @APIResponse(responseCode = "409", description = "purpose-exists: the purpose exists and no expectedVersion was "
             + "sent; purpose-version-conflict: the purpose changed since the version in expectedVersion")
-    public Response put(@PathParam("code") @Pattern(regexp = com.justelegance.privacy.events.codes.Purpose.CODE_PATTERN)
-                        String code,
+    public Response put(@PathParam("code") @Pattern(regexp = Purpose.CODE_PATTERN) String code,
                         @NotNull @Valid PurposeRequest request) {
         PurposeCatalogue.Saved saved = catalogue.save(code, request.terms(), request.expectedVersion());
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)

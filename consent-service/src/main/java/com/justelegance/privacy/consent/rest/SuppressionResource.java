@@ -1,14 +1,15 @@
 package com.justelegance.privacy.consent.rest;
 
-import com.justelegance.privacy.consent.rest.ConsentDtos.IdentifierRequest;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.EntriesRequest;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.IdentifierRequest;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.ScreeningRequest;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.ScreeningResult;
+import com.justelegance.privacy.consent.rest.SuppressionDtos.Suppressed;
 import com.justelegance.privacy.consent.service.SuppressionList;
-import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The suppression list from outside: screening before a send, and adding entries by hand. There is deliberately
@@ -37,26 +37,6 @@ public class SuppressionResource {
         this.suppressionList = suppressionList;
     }
 
-    /** Identifiers to screen, optionally for one channel only. */
-    public record ScreeningRequest(
-            Channel channel,
-            @NotEmpty @Size(max = ConsentCheckResource.MAX_BATCH)
-            List<@NotNull @Valid IdentifierRequest> identifiers) {
-    }
-
-    /**
-     * Which identifiers are suppressed, by their position in the request: nothing the caller did not send, and
-     * nothing that could be turned back into an identifier.
-     */
-    public record ScreeningResult(int screened, List<SuppressionList.Suppressed> suppressed) {
-    }
-
-    /** Identifiers to add and the channels they must not be marketed on. */
-    public record EntriesRequest(
-            @NotEmpty @Size(max = 1000) List<@NotNull @Valid IdentifierRequest> identifiers,
-            @NotEmpty Set<@NotNull Channel> channels) {
-    }
-
     @POST
     @Path("/screening")
     @RolesAllowed({Roles.MARKETING, Roles.PRIVACY_OFFICER})
@@ -68,7 +48,7 @@ public class SuppressionResource {
     public ScreeningResult screen(@NotNull @Valid ScreeningRequest request) {
         List<SuppressionList.Suppressed> suppressed = suppressionList.screen(
                 request.identifiers().stream().map(IdentifierRequest::raw).toList(), request.channel());
-        return new ScreeningResult(request.identifiers().size(), suppressed);
+        return new ScreeningResult(request.identifiers().size(), suppressed.stream().map(Suppressed::of).toList());
     }
 
     @POST

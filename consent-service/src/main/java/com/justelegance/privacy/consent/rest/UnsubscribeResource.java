@@ -1,17 +1,17 @@
 package com.justelegance.privacy.consent.rest;
 
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.IssuedLink;
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.IssuedTokens;
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.Redemption;
+import com.justelegance.privacy.consent.rest.UnsubscribeDtos.TokenRequest;
 import com.justelegance.privacy.consent.service.UnsubscribeLinks;
-import com.justelegance.privacy.events.EventFieldRules;
-import com.justelegance.privacy.events.codes.Purpose;
 import com.justelegance.privacy.kit.problem.Problem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -53,18 +52,6 @@ public class UnsubscribeResource {
         this.links = links;
     }
 
-    /** Links for the recipients of one marketing send. */
-    public record TokenRequest(
-            @NotNull @Pattern(regexp = Purpose.CODE_PATTERN) String purpose,
-            @NotEmpty @Size(max = ConsentCheckResource.MAX_BATCH)
-            List<@NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String> subjectIds) {
-    }
-
-    /** The links, and the List-Unsubscribe-Post header value to send with them. */
-    public record IssuedTokens(String purpose, Instant expiresAt, String listUnsubscribePost,
-                               List<UnsubscribeLinks.IssuedLink> links) {
-    }
-
     @POST
     @Path("/unsubscribe-tokens")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,7 +62,8 @@ public class UnsubscribeResource {
             + "not-a-marketing-purpose: unsubscribe links exist for direct-marketing purposes only")
     public IssuedTokens issue(@NotNull @Valid TokenRequest request) {
         UnsubscribeLinks.IssuedLinks issued = links.issue(request.purpose(), request.subjectIds());
-        return new IssuedTokens(issued.purpose(), issued.expiresAt(), LIST_UNSUBSCRIBE_POST, issued.links());
+        return new IssuedTokens(issued.purpose(), issued.expiresAt(), LIST_UNSUBSCRIBE_POST,
+                issued.links().stream().map(IssuedLink::of).toList());
     }
 
     @POST
@@ -86,7 +74,7 @@ public class UnsubscribeResource {
             + "(Accept: text/html first) gets a page, anything else JSON")
     @APIResponse(responseCode = "200", description = "Unsubscribed, now or by an earlier use of the link",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = UnsubscribeLinks.Redemption.class)),
+                    schema = @Schema(implementation = Redemption.class)),
                     @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "400", description = "malformed-unsubscribe-token: not an unsubscribe token; "
             + "invalid-unsubscribe-token: the link is not one of ours or was altered; unknown-purpose: the link's "
@@ -100,7 +88,7 @@ public class UnsubscribeResource {
     public Response redeem(@PathParam("token") @Size(max = UnsubscribeLinks.MAX_TOKEN_LENGTH) String token,
                            @Context HttpHeaders headers) {
         if (!wantsHtml(headers)) {
-            return Response.ok(links.redeem(token), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(Redemption.of(links.redeem(token)), MediaType.APPLICATION_JSON_TYPE).build();
         }
         try {
             UnsubscribeLinks.Redemption redemption = links.redeem(token);

@@ -1,7 +1,7 @@
 package com.justelegance.privacy.disclosure.rest;
 
-import com.justelegance.privacy.disclosure.rest.DisclosureDtos.ProcessingSummary;
-import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecipientSummary;
+import com.justelegance.privacy.disclosure.rest.ProcessingRecordDtos.ProcessingSummary;
+import com.justelegance.privacy.disclosure.rest.ProcessingRecordDtos.RecipientSummary;
 import com.justelegance.privacy.disclosure.service.RecordsOfProcessing;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

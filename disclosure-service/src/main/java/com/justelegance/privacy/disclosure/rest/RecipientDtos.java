@@ -1,5 +1,7 @@
 package com.justelegance.privacy.disclosure.rest;
 
+import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.NoticeChannel;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientCategory;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -70,6 +73,17 @@ public final class RecipientDtos {
                     recipient.dataCategories().stream().toList(), terms.purpose(), terms.lawfulBasis(),
                     terms.consentPurpose(), terms.country(), terms.transferSafeguard(), terms.privacyPolicyUrl(),
                     terms.noticeChannel(), terms.noticeAddress(), terms.noticeResponseDays(), recipient.version());
+        }
+    }
+
+    /** One disclosure to a recipient, for the privacy officer and auditors. */
+    public record RecipientDisclosureView(Long id, String subjectId, DisclosureSource source, String reference,
+                                          List<DataCategory> dataCategories, LawfulBasis legalBasis,
+                                          Instant disclosedAt, boolean withheldFromSubject) {
+
+        static RecipientDisclosureView of(Disclosure d) {
+            return new RecipientDisclosureView(d.id(), d.subjectId(), d.source(), d.reference(),
+                    d.dataCategories(), d.legalBasis(), d.disclosedAt(), d.withheldFromSubject());
         }
     }
 }

@@ -2,7 +2,7 @@ package com.justelegance.privacy.disclosure.rest;
 
 import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
-import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecipientDisclosureView;
+import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientDisclosureView;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientView;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger;

@@ -2,9 +2,9 @@ package com.justelegance.privacy.disclosure.rest;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.Recipient;
-import com.justelegance.privacy.disclosure.rest.DisclosureDtos.RecordDisclosureRequest;
-import com.justelegance.privacy.disclosure.rest.DisclosureDtos.SubjectDisclosureView;
 import com.justelegance.privacy.disclosure.rest.NoticeDtos.NoticeView;
+import com.justelegance.privacy.disclosure.rest.SubjectDisclosureDtos.RecordDisclosureRequest;
+import com.justelegance.privacy.disclosure.rest.SubjectDisclosureDtos.SubjectDisclosureView;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger.SubjectDisclosure;
 import com.justelegance.privacy.disclosure.service.RecipientNotices;

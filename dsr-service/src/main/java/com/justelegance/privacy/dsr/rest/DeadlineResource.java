@@ -3,6 +3,7 @@ package com.justelegance.privacy.dsr.rest;
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
 import com.justelegance.privacy.dsr.domain.DsrProblem;
 import com.justelegance.privacy.dsr.domain.ResponseDeadline;
+import com.justelegance.privacy.dsr.rest.DeadlineDtos.DeadlineView;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,9 +43,5 @@ public class DeadlineResource {
         } catch (BankHolidayCalendar.DateOutsideCalendarException e) {
             throw new ProblemException(DsrProblem.BANK_HOLIDAYS_NOT_COVERED, e.getMessage());
         }
-    }
-
-    /** A request's receipt date, its due date, and the bank holiday calendar used. */
-    public record DeadlineView(LocalDate receivedOn, LocalDate dueOn, String bankHolidays) {
     }
 }

@@ -3,8 +3,11 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.LegalHold;
-import com.justelegance.privacy.retention.domain.LegalHoldReason;
-import com.justelegance.privacy.retention.repository.HoldRepository;
+import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldRequest;
+import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldView;
+import com.justelegance.privacy.retention.rest.HoldDtos.OpenComplaint;
+import com.justelegance.privacy.retention.rest.HoldDtos.OpenRequest;
+import com.justelegance.privacy.retention.rest.HoldDtos.SubjectHoldsView;
 import com.justelegance.privacy.retention.service.Holds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,9 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** Legal holds, and what holds a subject from being purged. */
@@ -35,9 +35,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Holds")
 public class HoldResource {
-
-    /** Case or matter references: letters, digits and {@code / _ . : -}; never a name or free text. */
-    public static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9/_.:-]{0,63}$";
 
     private final Holds holds;
     private final SecurityIdentity identity;
@@ -55,8 +52,9 @@ public class HoldResource {
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         Holds.SubjectHolds subject = holds.holdsOf(subjectId);
         return new SubjectHoldsView(subject.subjectId(), subject.held(),
-                subject.legalHolds().stream().map(LegalHoldView::of).toList(), subject.openComplaints(),
-                subject.openRequests());
+                subject.legalHolds().stream().map(LegalHoldView::of).toList(),
+                subject.openComplaints().stream().map(OpenComplaint::of).toList(),
+                subject.openRequests().stream().map(OpenRequest::of).toList());
     }
 
     @POST
@@ -85,33 +83,5 @@ public class HoldResource {
     @APIResponse(responseCode = "409", description = "hold-already-released: the legal hold was released before")
     public LegalHoldView release(@PathParam("holdId") UUID holdId) {
         return LegalHoldView.of(holds.releaseLegalHold(holdId, identity.getPrincipal().getName()));
-    }
-
-    /**
-     * A legal hold to place.
-     *
-     * @param reference the case or matter it belongs to, e.g. {@code LIT-2026-014}
-     * @param endsOn    the last day it holds (UTC), or null until released
-     */
-    public record LegalHoldRequest(@NotNull LegalHoldReason reason,
-                                   @NotNull @Pattern(regexp = REFERENCE_PATTERN) String reference,
-                                   LocalDate endsOn) {
-    }
-
-    /** A legal hold as placed, and released if it was. */
-    public record LegalHoldView(UUID holdId, String subjectId, LegalHoldReason reason, String reference,
-                                LocalDate endsOn, Instant placedAt, String placedBy, Instant releasedAt,
-                                String releasedBy) {
-
-        static LegalHoldView of(LegalHold hold) {
-            return new LegalHoldView(hold.id(), hold.subjectId(), hold.reason(), hold.reference(), hold.endsOn(),
-                    hold.placedAt(), hold.placedBy(), hold.releasedAt(), hold.releasedBy());
-        }
-    }
-
-    /** What holds a subject; {@code held} is whether any of it does today. */
-    public record SubjectHoldsView(String subjectId, boolean held, List<LegalHoldView> legalHolds,
-                                   List<HoldRepository.OpenComplaint> openComplaints,
-                                   List<HoldRepository.OpenRequest> openRequests) {
     }
 }

@@ -3,8 +3,10 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.retention.domain.RetentionProblem;
+import com.justelegance.privacy.retention.rest.PurgeDtos.Preview;
+import com.justelegance.privacy.retention.rest.PurgeDtos.PurgeRunView;
+import com.justelegance.privacy.retention.rest.PurgeDtos.RequestedErasureView;
 import com.justelegance.privacy.retention.service.Purges;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,49 +98,13 @@ public class PurgeResource {
     @Path("/purge-preview")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Dry run: who would be erased now or within the next days, and how many per category")
-    public Purges.Preview preview(
+    public Preview preview(
             @QueryParam("days") @DefaultValue("0") @Min(0) @Max(3660) int days,
             @QueryParam("limit") @DefaultValue("100") @Min(0) @Max(10000) int limit) {
-        return purges.preview(days, limit);
+        return Preview.of(purges.preview(days, limit));
     }
 
     private static ProblemException runNotFound(UUID runId) {
         return new ProblemException(RetentionProblem.PURGE_RUN_NOT_FOUND, "There is no purge run " + runId);
-    }
-
-    /**
-     * An erasure a run requested; the subject only as the keyed hash of its id.
-     *
-     * @param closedAt when the last expected receipt came in, or null
-     */
-    public record RequestedErasureView(String requestId, String subjectRef, String reason, UUID runId,
-                                       Instant requestedAt, Instant closedAt) {
-
-        static RequestedErasureView of(ErasureReceipts.RequestedErasure request) {
-            return new RequestedErasureView(request.requestId(), request.subjectRef(), request.reason().name(),
-                    request.groupId(), request.requestedAt(), request.closedAt());
-        }
-    }
-
-    /**
-     * A purge run as the run log shows it.
-     *
-     * @param subjectsSelected    the subjects due and not yet requested when the run started, held ones included
-     * @param skippedForHolds     how many of them were held (legal hold, open complaint, open request)
-     * @param erasuresRequested   how many erasures this run requested
-     * @param reerasuresRequested how many of those were for data that reappeared after an erasure
-     * @param erasuresConfirmed   how many of those every expected service has confirmed with a receipt
-     */
-    public record PurgeRunView(UUID runId, PurgeRun.Trigger trigger, String startedBy, Instant startedAt,
-                               Instant finishedAt, PurgeRun.Status status, int subjectsSelected,
-                               int skippedForHolds, int erasuresRequested, int reerasuresRequested,
-                               int erasuresConfirmed) {
-
-        static PurgeRunView of(Purges.RunRecord record) {
-            PurgeRun run = record.run();
-            return new PurgeRunView(run.id(), run.trigger(), run.startedBy(), run.startedAt(), run.finishedAt(),
-                    run.status(), run.subjectsSelected(), run.skippedForHolds(), run.erasuresRequested(),
-                    run.reerasuresRequested(), record.erasuresConfirmed());
-        }
     }
 }

@@ -2,19 +2,16 @@ package com.justelegance.privacy.retention.rest;
 
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.retention.domain.RetentionAction;
-import com.justelegance.privacy.retention.domain.RetentionAnchor;
-import com.justelegance.privacy.retention.domain.RetentionRule;
-import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
+import com.justelegance.privacy.retention.rest.RetentionRuleDtos.RuleRequest;
+import com.justelegance.privacy.retention.rest.RetentionRuleDtos.RuleVersionView;
+import com.justelegance.privacy.retention.rest.RetentionRuleDtos.RuleView;
 import com.justelegance.privacy.retention.service.RetentionRules;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 /** The retention rules per record category: read by the privacy officer and auditors, edited by the officer. */
@@ -103,40 +99,5 @@ public class RetentionRuleResource {
     public void delete(@PathParam("category") @Pattern(regexp = CATEGORY_PATTERN) String category,
                        @QueryParam("expectedVersion") @PositiveOrZero Integer expectedVersion) {
         rules.delete(category, expectedVersion, identity.getPrincipal().getName());
-    }
-
-    /**
-     * A rule's terms.
-     *
-     * @param period          ISO-8601 years, months, weeks or days, e.g. {@code P6Y}
-     * @param expectedVersion the version last read, to refuse a change made meanwhile by someone else; optional
-     */
-    public record RuleRequest(@NotNull RetentionAnchor anchor,
-                              @NotBlank @Size(max = 40) String period,
-                              @NotNull RetentionAction action,
-                              @NotBlank @Size(max = 500) String reason,
-                              @PositiveOrZero Integer expectedVersion) {
-    }
-
-    /** A rule in force. */
-    public record RuleView(String category, RetentionAnchor anchor, String period, RetentionAction action,
-                           String reason, int version, Instant changedAt, String changedBy) {
-
-        static RuleView of(RetentionRule rule) {
-            return new RuleView(rule.category(), rule.anchor(), rule.period(), rule.action(), rule.reason(),
-                    rule.version(), rule.changedAt(), rule.changedBy());
-        }
-    }
-
-    /** One version of a rule. */
-    public record RuleVersionView(String category, int version, RetentionRuleVersion.Change change,
-                                  RetentionAnchor anchor, String period, RetentionAction action, String reason,
-                                  Instant changedAt, String changedBy) {
-
-        static RuleVersionView of(RetentionRuleVersion version) {
-            return new RuleVersionView(version.category(), version.version(), version.change(), version.anchor(),
-                    version.period(), version.action(), version.reason(), version.changedAt(),
-                    version.changedBy());
-        }
     }
 }

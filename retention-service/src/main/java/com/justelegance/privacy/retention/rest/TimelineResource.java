@@ -4,6 +4,7 @@ import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
+import com.justelegance.privacy.retention.rest.TimelineDtos.TimelineView;
 import com.justelegance.privacy.retention.service.Timelines;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -15,10 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** A subject's retention timeline. */
 @Path("/api/v1/subjects/{subjectId}/timeline")
@@ -49,22 +46,5 @@ public class TimelineResource {
                 timeline.entries().stream()
                         .map(e -> new TimelineView.Entry(e.eventId(), e.kind(), e.occurredAt()))
                         .toList());
-    }
-
-    /**
-     * A subject's timeline as the API shows it.
-     *
-     * @param erasureDueAt       when the rules say the subject's data must go; null while an account is open
-     * @param erasureRequestedAt when the purge requested the subject's erasure, or null
-     * @param erasureRequestId   that request, to follow its receipts at {@code /api/v1/erasure-requests/{id}}
-     */
-    public record TimelineView(String subjectId, Instant lastContactAt, Instant lastOrderAt,
-                               Instant accountOpenedAt, Instant accountClosedAt, boolean accountOpen,
-                               Instant consentWithdrawnAt, Instant erasureDueAt, Instant erasureRequestedAt,
-                               String erasureRequestId, List<Entry> entries) {
-
-        /** One dated contact and the event it came from. */
-        public record Entry(UUID eventId, String kind, Instant occurredAt) {
-        }
     }
 }

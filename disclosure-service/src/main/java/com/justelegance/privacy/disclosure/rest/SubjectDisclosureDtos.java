@@ -5,12 +5,8 @@ import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientCategory;
-import com.justelegance.privacy.disclosure.domain.RecipientRole;
-import com.justelegance.privacy.disclosure.domain.RecipientTerms;
-import com.justelegance.privacy.disclosure.domain.TransferSafeguard;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger.RecordedDisclosure;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger.SubjectDisclosure;
-import com.justelegance.privacy.disclosure.service.RecordsOfProcessing.RecipientVolume;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,16 +16,15 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Request and response bodies of the ledger API: disclosures per subject, per recipient, and in summary. */
-public final class DisclosureDtos {
+/** Request and response bodies of a subject's disclosures. */
+public final class SubjectDisclosureDtos {
 
     /** References recipients give: their case numbers, our order and upload ids. No '@' or spaces. */
     public static final String REFERENCE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9/_:.-]{0,63}$";
 
-    private DisclosureDtos() {
+    private SubjectDisclosureDtos() {
     }
 
     /**
@@ -71,42 +66,6 @@ public final class DisclosureDtos {
                     recipient.category(), d.source(), d.reference(), d.dataCategories(), d.legalBasis(),
                     d.disclosedAt(), privacyOfficerView ? d.withheldFromSubject() : null,
                     privacyOfficerView ? entry.note() : null);
-        }
-    }
-
-    /** One disclosure to a recipient, for the privacy officer and auditors. */
-    public record RecipientDisclosureView(Long id, String subjectId, DisclosureSource source, String reference,
-                                          List<DataCategory> dataCategories, LawfulBasis legalBasis,
-                                          Instant disclosedAt, boolean withheldFromSubject) {
-
-        static RecipientDisclosureView of(Disclosure d) {
-            return new RecipientDisclosureView(d.id(), d.subjectId(), d.source(), d.reference(),
-                    d.dataCategories(), d.legalBasis(), d.disclosedAt(), d.withheldFromSubject());
-        }
-    }
-
-    /** The recipients part of the records of processing for the months from..to. */
-    public record ProcessingSummary(String from, String to, List<RecipientSummary> recipients) {
-    }
-
-    /**
-     * A recipient, what the registry says about it, and how much went to it.
-     *
-     * @param anonymisedDisclosures how many of the disclosures belong to erased subjects and survive only as counts
-     */
-    public record RecipientSummary(String code, String displayName, RecipientCategory category, RecipientRole role,
-                                   String purpose, LawfulBasis lawfulBasis, String country,
-                                   TransferSafeguard transferSafeguard, List<DataCategory> registeredDataCategories,
-                                   long disclosures, long anonymisedDisclosures,
-                                   Map<DataCategory, Long> disclosuresPerCategory) {
-
-        static RecipientSummary of(RecipientVolume volume) {
-            Recipient r = volume.recipient();
-            RecipientTerms terms = r.terms();
-            return new RecipientSummary(r.code(), terms.displayName(), terms.category(), terms.role(),
-                    terms.purpose(), terms.lawfulBasis(), terms.country(), terms.transferSafeguard(),
-                    r.dataCategories().stream().toList(), volume.disclosures(), volume.anonymisedDisclosures(),
-                    volume.disclosuresPerCategory());
         }
     }
 }

@@ -1,0 +1,28 @@
+package com.justelegance.privacy.consent.rest;
+
+import com.justelegance.privacy.consent.service.ConsentReceipts;
+import com.justelegance.privacy.events.codes.Channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The response body of the subject export API. */
+public final class SubjectExportDtos {
+
+    private SubjectExportDtos() {
+    }
+
+    /**
+     * The subject's data.
+     *
+     * @param suppressedChannels channels on which the subject's identifiers are on the suppression list (the
+     *                           identifiers are held only as keyed hashes, so they cannot be shown)
+     * @param knownOrders        order ids the storefront reported, held so that soft opt-ins can name them
+     */
+    public record SubjectExport(String subjectId, Instant exportedAt,
+                                List<ConsentDtos.CurrentConsentView> currentConsents,
+                                List<ConsentDtos.DecisionView> history, List<ConsentReceipts.Receipt> receipts,
+                                Set<Channel> suppressedChannels, List<String> knownOrders) {
+    }
+}
