@@ -2,6 +2,7 @@ package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.AtOnce;
+import com.justelegance.privacy.testing.AuditTrail;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
@@ -35,8 +35,6 @@ import static org.hamcrest.Matchers.hasSize;
  */
 @QuarkusTest
 class ConcurrentChangesTest {
-
-    private static final String PROBLEMS = "https://privacy.justelegance.com/problems/";
 
     @Inject
     EntityManager entityManager;
@@ -56,8 +54,8 @@ class ConcurrentChangesTest {
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(200)));
-        assertConflicts(answers, "notice-state");
-        assertThat(auditEntries("disclosure.notice.outcome", noticeId), equalTo(1L));
+        AtOnce.assertConflicts(answers, "notice-state");
+        assertThat(AuditTrail.entries("disclosure.notice.outcome", null, noticeId), equalTo(1L));
         assertThat(versionOf("recipient_notice", "id = CAST(:key AS uuid)", noticeId), equalTo(1L));
     }
 
@@ -72,8 +70,8 @@ class ConcurrentChangesTest {
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(200)));
-        assertConflicts(answers, "recipient-version-conflict");
-        assertThat(auditEntries("disclosure.recipient.updated", code), equalTo(1L));
+        AtOnce.assertConflicts(answers, "recipient-version-conflict");
+        assertThat(AuditTrail.entries("disclosure.recipient.updated", null, code), equalTo(1L));
         DisclosureApi.as(Roles.AUDITOR).when().get("/api/v1/recipients/{code}", code)
                 .then().statusCode(200)
                 .body("version", equalTo(1))
@@ -90,8 +88,8 @@ class ConcurrentChangesTest {
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(201)));
-        assertConflicts(answers, "recipient-exists");
-        assertThat(auditEntries("disclosure.recipient.registered", code), equalTo(1L));
+        AtOnce.assertConflicts(answers, "recipient-exists");
+        assertThat(AuditTrail.entries("disclosure.recipient.registered", null, code), equalTo(1L));
     }
 
     @Test
@@ -106,7 +104,7 @@ class ConcurrentChangesTest {
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(201)));
-        assertConflicts(answers, "disclosure-exists");
+        AtOnce.assertConflicts(answers, "disclosure-exists");
         DisclosureApi.as(Roles.PRIVACY_OFFICER).when().get("/api/v1/subjects/{s}/disclosures?includeWithheld=true", subject)
                 .then().statusCode(200).body("$", hasSize(1));
         List<Map<String, String>> subjectAudit = DisclosureApi.as(Roles.AUDITOR)
@@ -127,25 +125,6 @@ class ConcurrentChangesTest {
     private static io.restassured.response.ValidatableResponse register() {
         String code = newCode();
         return DisclosureApi.as(Roles.PRIVACY_OFFICER).body(recipient(code)).when().post("/api/v1/recipients").then();
-    }
-
-    private static void assertConflicts(List<ExtractableResponse<Response>> answers, String problem) {
-        List<ExtractableResponse<Response>> conflicts = answers.stream().filter(a -> a.statusCode() == 409).toList();
-        assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
-                everyItem(equalTo("application/problem+json")));
-        assertThat(conflicts.stream().map(a -> a.jsonPath().getString("type")).toList(),
-                everyItem(equalTo(PROBLEMS + problem)));
-    }
-
-    /** Audit entries of an action whose details mention {@code mentioning} (a notice id, a recipient code). */
-    private static long auditEntries(String action, String mentioning) {
-        List<Map<String, String>> entries = DisclosureApi.as(Roles.AUDITOR)
-                .when().get("/api/v1/audit-log?limit=1000")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        return entries.stream()
-                .filter(entry -> entry.get("action").equals(action) && entry.get("details").contains(mentioning))
-                .count();
     }
 
     private long versionOf(String table, String where, String key) {

@@ -2,11 +2,11 @@ package com.justelegance.privacy.retention;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.AtOnce;
+import com.justelegance.privacy.testing.AuditTrail;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -32,7 +32,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 
 /**
  * Every state change here is made by one caller only, however many ask at once: twenty officers releasing the same
@@ -41,8 +40,6 @@ import static org.hamcrest.Matchers.everyItem;
  */
 @QuarkusTest
 class ConcurrentChangesTest {
-
-    private static final String PROBLEMS = "https://privacy.justelegance.com/problems/";
 
     @Inject
     EntityManager entityManager;
@@ -60,8 +57,8 @@ class ConcurrentChangesTest {
                 .then().extract());
 
         assertThat(statuses(answers), equalTo(oneWinner(200)));
-        assertConflicts(answers, "hold-already-released");
-        assertThat(auditEntries("retention.legal-hold.released", subject, holdId), equalTo(1L));
+        AtOnce.assertConflicts(answers, "hold-already-released");
+        assertThat(AuditTrail.entries("retention.legal-hold.released", subject, holdId), equalTo(1L));
         assertThat(count("SELECT count(*) FROM legal_hold WHERE id = CAST(:key AS uuid) AND version = 1", holdId),
                 equalTo(1L));
     }
@@ -76,12 +73,12 @@ class ConcurrentChangesTest {
                     .extract());
 
             assertThat(statuses(answers), equalTo(oneWinner(200)));
-            assertConflicts(answers, "rule-version-conflict");
+            AtOnce.assertConflicts(answers, "rule-version-conflict");
             given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                     .when().get("/api/v1/retention-rules/history?category={category}", category)
                     .then().statusCode(200)
                     .body("version", equalTo(List.of(2, 1)));
-            assertThat(auditEntries("retention.rule.updated", null, category), equalTo(1L));
+            assertThat(AuditTrail.entries("retention.rule.updated", null, category), equalTo(1L));
         } finally {
             asOfficer().when().delete("/api/v1/retention-rules/{category}", category).then().statusCode(204);
         }
@@ -108,7 +105,7 @@ class ConcurrentChangesTest {
         List<ExtractableResponse<Response>> answers = calls.stream().map(CompletableFuture::join).toList();
 
         assertThat(statuses(answers), equalTo(oneWinner(201)));
-        assertConflicts(answers, "purge-run-in-progress");
+        AtOnce.assertConflicts(answers, "purge-run-in-progress");
         assertThat(count("SELECT count(*) FROM purge_run", null), equalTo(runsBefore + 1));
         assertThat(count("SELECT count(*) FROM purge_run WHERE status = 'RUNNING'", null), equalTo(0L));
         assertThat(count("SELECT count(*) FROM audit_entry WHERE action = 'retention.purge.run'", null),
@@ -125,28 +122,6 @@ class ConcurrentChangesTest {
                         "expectedVersion", expectedVersion))
                 .when().put("/api/v1/retention-rules/{category}", category)
                 .then();
-    }
-
-    private static void assertConflicts(List<ExtractableResponse<Response>> answers, String problem) {
-        List<ExtractableResponse<Response>> conflicts = answers.stream().filter(a -> a.statusCode() == 409).toList();
-        assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
-                everyItem(equalTo("application/problem+json")));
-        assertThat(conflicts.stream().map(a -> a.jsonPath().getString("type")).toList(),
-                everyItem(equalTo(PROBLEMS + problem)));
-    }
-
-    /** Audit entries of an action, about the subject if given, whose details mention {@code mentioning}. */
-    private static long auditEntries(String action, String subject, String mentioning) {
-        JsonPath entries = given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
-                .queryParam("limit", 1000)
-                .queryParams(subject == null ? Map.of() : Map.of("subjectId", subject))
-                .when().get("/api/v1/audit-log")
-                .then().statusCode(200)
-                .extract().jsonPath();
-        List<Map<String, String>> all = entries.getList("$");
-        return all.stream()
-                .filter(entry -> entry.get("action").equals(action) && entry.get("details").contains(mentioning))
-                .count();
     }
 
     private long count(String sql, String key) {

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
 /**
  * The same call made by {@link #CALLS} callers at once: each on its own thread, released together.
  *
@@ -60,5 +64,14 @@ public final class AtOnce {
     /** One success with the given status, and a 409 for every other caller, lowest first. */
     public static List<Integer> oneWinner(int success) {
         return IntStream.range(0, CALLS).mapToObj(i -> i == 0 ? success : 409).sorted().toList();
+    }
+
+    /** Every 409 among the answers is a problem document of the given type (its slug). */
+    public static void assertConflicts(List<ExtractableResponse<Response>> answers, String problem) {
+        List<ExtractableResponse<Response>> conflicts = answers.stream().filter(a -> a.statusCode() == 409).toList();
+        assertThat(conflicts.stream().map(ExtractableResponse::contentType).toList(),
+                everyItem(equalTo("application/problem+json")));
+        assertThat(conflicts.stream().map(a -> a.jsonPath().getString("type")).toList(),
+                everyItem(equalTo("https://privacy.justelegance.com/problems/" + problem)));
     }
 }
