@@ -1,6 +1,6 @@
 package com.justelegance.privacy.consent;
 
-import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.ProblemCatalogues;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.disclosure;
 
-import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.ProblemCatalogues;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.consent.rest;
 
-import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 

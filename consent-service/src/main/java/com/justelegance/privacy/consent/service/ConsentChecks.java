@@ -1,7 +1,7 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.domain.ConsentAnswer;
-import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.PurposeStates;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.StateRow;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.consent.service;
 
-import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.PurposeTerms;
 import com.justelegance.privacy.consent.repository.PurposeRepository;

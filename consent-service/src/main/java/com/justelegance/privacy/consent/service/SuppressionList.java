@@ -1,7 +1,7 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
-import com.justelegance.privacy.consent.domain.ConsentProblem;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ContactIdentifier;
 import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.repository.SuppressionRepository;

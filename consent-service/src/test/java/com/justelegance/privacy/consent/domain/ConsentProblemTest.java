@@ -1,5 +1,6 @@
 package com.justelegance.privacy.consent.domain;
 
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.testing.ProblemCatalogues;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.disclosure.rest;
 
-import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientDisclosureView;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;

@@ -1,7 +1,7 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
-import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.NoticeKind;
 import com.justelegance.privacy.disclosure.domain.NoticeStatus;
 import com.justelegance.privacy.disclosure.domain.Recipient;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.disclosure.service;
 
-import com.justelegance.privacy.disclosure.domain.DisclosureProblem;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientTerms;
 import com.justelegance.privacy.kit.persistence.ConcurrentChanges;

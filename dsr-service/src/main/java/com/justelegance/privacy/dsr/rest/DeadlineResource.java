@@ -1,7 +1,7 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
-import com.justelegance.privacy.dsr.domain.DsrProblem;
+import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.dsr.domain.ResponseDeadline;
 import com.justelegance.privacy.dsr.rest.DeadlineDtos.DeadlineView;
 import com.justelegance.privacy.kit.problem.ProblemException;

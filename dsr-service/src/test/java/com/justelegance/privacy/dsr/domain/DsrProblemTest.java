@@ -1,5 +1,6 @@
 package com.justelegance.privacy.dsr.domain;
 
+import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.testing.ProblemCatalogues;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.justelegance.privacy.dsr.rest;
 
-import com.justelegance.privacy.dsr.domain.DsrProblem;
+import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.ProblemCatalogues;

@@ -4,7 +4,7 @@ import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.retention.domain.RetentionProblem;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.rest.ErasureDtos.ErasureRequestView;
 import com.justelegance.privacy.retention.rest.ErasureDtos.ReceiptView;
 import com.justelegance.privacy.retention.rest.ErasureDtos.TombstoneView;

@@ -10,7 +10,7 @@ import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
-import com.justelegance.privacy.retention.domain.RetentionProblem;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.repository.HoldRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -6,7 +6,7 @@ import com.justelegance.privacy.retention.domain.RetentionAction;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
 import com.justelegance.privacy.retention.domain.RetentionPeriod;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
-import com.justelegance.privacy.retention.domain.RetentionProblem;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.domain.RetentionRule;
 import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.retention.domain;
 
 import com.justelegance.privacy.kit.problem.KitProblem;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.testing.ProblemCatalogues;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,9 @@
 package com.justelegance.privacy.kit.problem;
 
 /**
- * A kind of problem a caller can meet, as a catalogue lists it: the kit's own in {@link KitProblem}, each
- * service's in its {@code domain} package. A problem document names it by its {@link #slug()} (as the last segment
+ * A kind of problem a caller can meet, as a catalogue lists it. Every catalogue lives here, in one place a client
+ * or a reviewer can read whole: the kit's own in {@link KitProblem}, each service's in {@code <Service>Problem}
+ * ({@link ConsentProblem}, {@link RetentionProblem}, {@link DisclosureProblem}, {@link DsrProblem}). A problem document names it by its {@link #slug()} (as the last segment
  * of its {@code type} URI, which clients switch on), shows its {@link #title()}, and answers with its
  * {@link #status()}. Nothing here knows HTTP beyond the status number, so services can throw problems without
  * depending on JAX-RS.

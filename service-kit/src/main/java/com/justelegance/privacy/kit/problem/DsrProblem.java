@@ -1,4 +1,4 @@
-package com.justelegance.privacy.dsr.domain;
+package com.justelegance.privacy.kit.problem;
 
 import com.justelegance.privacy.kit.problem.ProblemType;
 

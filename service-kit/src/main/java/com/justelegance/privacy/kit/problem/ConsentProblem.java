@@ -1,4 +1,4 @@
-package com.justelegance.privacy.consent.domain;
+package com.justelegance.privacy.kit.problem;
 
 import com.justelegance.privacy.kit.problem.ProblemType;
 
