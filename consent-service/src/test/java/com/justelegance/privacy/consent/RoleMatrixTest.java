@@ -1,9 +1,9 @@
 package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrixTests;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

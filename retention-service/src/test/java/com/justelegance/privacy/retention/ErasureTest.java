@@ -199,8 +199,14 @@ class ErasureTest {
         awaitErasureRequest(requestId, response -> response
                 .body("receipts.service", contains("retention-service"))
                 .body("awaiting", containsInAnyOrder("consent-service", "disclosure-service"))
-                .body("closedAt", nullValue()));
+                .body("closedAt", nullValue())
+                .body("overdue", equalTo(false)));
         timeline(subject).statusCode(404);
+        assertThat(overdueErasures(), not(hasItem(requestId)));
+        // A day later the two missing receipts make the erasure overdue, for the privacy officer to chase.
+        clock.standAt(SIX_YEARS_AND_A_DAY_LATER.plus(Duration.ofHours(25)));
+        awaitErasureRequest(requestId, response -> response.body("overdue", equalTo(true)));
+        assertThat(overdueErasures(), hasItem(requestId));
 
         TestEvents.publish(consentServiceReceipt(subject, requestId));
         TestEvents.publish(disclosureServiceReceipt(subject, requestId));
@@ -211,6 +217,7 @@ class ErasureTest {
                 .body("runId", equalTo(runId))
                 .body("awaiting", empty())
                 .body("closedAt", notNullValue())
+                .body("overdue", equalTo(false))
                 .body("receipts.find { it.service == 'consent-service' }.erased.category", containsInAnyOrder(
                         "CONSENT_RECORDS", "MARKETING_PREFERENCES", "IP_ADDRESS", "DEVICE_INFO", "EMAIL"))
                 .body("receipts.find { it.service == 'consent-service' }.withheld.reason",
@@ -227,6 +234,7 @@ class ErasureTest {
                 .when().get("/api/v1/purge-runs/{run}/erasure-requests", runId)
                 .then().statusCode(200)
                 .body("requestId", hasItem(requestId));
+        assertThat(overdueErasures(), not(hasItem(requestId)));
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 
@@ -379,6 +387,15 @@ class ErasureTest {
                 new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 1)), List.of(
                 new ErasureCompleted.WithheldRecords(DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD,
                         null)), Instant.now()));
+    }
+
+    /** The request ids of the erasures the privacy officer sees as overdue. */
+    private static List<String> overdueErasures() {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .queryParam("limit", 1000)
+                .when().get("/api/v1/erasure-requests/overdue")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("requestId");
     }
 
     private static void awaitErasureRequest(String requestId,

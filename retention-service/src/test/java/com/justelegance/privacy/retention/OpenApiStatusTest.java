@@ -1,7 +1,7 @@
 package com.justelegance.privacy.retention;
 
-import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.kit.problem.RetentionProblem;
+import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.ProblemCatalogues;
 import com.justelegance.privacy.testing.TestTokens;

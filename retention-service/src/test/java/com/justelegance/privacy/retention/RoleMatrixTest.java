@@ -1,9 +1,9 @@
 package com.justelegance.privacy.retention;
 
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
+import com.justelegance.privacy.testing.RoleMatrix;
 import com.justelegance.privacy.testing.RoleMatrixTests;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
@@ -89,6 +89,8 @@ class RoleMatrixTest extends RoleMatrixTests {
                         () -> Call.get("/api/v1/purge-runs/" + purged.runId() + "/erasure-requests")),
                 Endpoint.of("GET /api/v1/purge-preview", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/purge-preview?days=30")),
+                Endpoint.of("GET /api/v1/erasure-requests/overdue", 200, OFFICER_AND_AUDITOR,
+                        () -> Call.get("/api/v1/erasure-requests/overdue?limit=5")),
                 Endpoint.of("GET /api/v1/erasure-requests/{id}", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/erasure-requests/" + purged.requestId())),
                 Endpoint.of("GET /api/v1/subjects/{id}/erasure", 200, OFFICER_AND_AUDITOR,

@@ -1,7 +1,6 @@
 package com.justelegance.privacy.consent.rest;
 
 import com.justelegance.privacy.consent.domain.ConsentChoice;
-import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ConsentSourceRoles;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.service.ConsentLedger;
@@ -9,6 +8,7 @@ import com.justelegance.privacy.consent.service.ConsentReceipts;
 import com.justelegance.privacy.consent.service.SubjectDataExport;
 import com.justelegance.privacy.consent.service.SuppressionList;
 import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;

@@ -1,11 +1,11 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.domain.ConsentAnswer;
-import com.justelegance.privacy.kit.problem.ConsentProblem;
-import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.PurposeStates;
 import com.justelegance.privacy.consent.repository.ConsentCheckRepository.StateRow;
+import com.justelegance.privacy.consent.repository.ConsentCheckRepository;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 

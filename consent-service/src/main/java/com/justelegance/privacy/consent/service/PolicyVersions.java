@@ -1,11 +1,11 @@
 package com.justelegance.privacy.consent.service;
 
-import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
-import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository.StaleConsent;
+import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,10 +1,10 @@
 package com.justelegance.privacy.consent.service;
 
-import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.PurposeTerms;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,14 +1,14 @@
 package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
-import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.ContactIdentifier;
 import com.justelegance.privacy.consent.domain.IdentifierType;
-import com.justelegance.privacy.consent.repository.SuppressionRepository;
 import com.justelegance.privacy.consent.repository.SuppressionRepository.HashedIdentifier;
+import com.justelegance.privacy.consent.repository.SuppressionRepository;
 import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

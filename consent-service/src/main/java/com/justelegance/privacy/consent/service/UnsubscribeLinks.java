@@ -2,7 +2,6 @@ package com.justelegance.privacy.consent.service;
 
 import com.justelegance.privacy.consent.config.ConsentConfig;
 import com.justelegance.privacy.consent.domain.ConsentChoice;
-import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.consent.domain.PolicyVersion;
 import com.justelegance.privacy.consent.domain.Purpose;
 import com.justelegance.privacy.consent.domain.UnsubscribeToken;
@@ -14,6 +13,7 @@ import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
+import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

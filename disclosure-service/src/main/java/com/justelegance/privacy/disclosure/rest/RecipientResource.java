@@ -1,12 +1,12 @@
 package com.justelegance.privacy.disclosure.rest;
 
-import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientDisclosureView;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientRequest;
 import com.justelegance.privacy.disclosure.rest.RecipientDtos.RecipientView;
 import com.justelegance.privacy.disclosure.service.DisclosureLedger;
 import com.justelegance.privacy.disclosure.service.RecipientRegistry;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,13 +1,11 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
-import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.OrderRecipients;
 import com.justelegance.privacy.disclosure.domain.Recipient;
-import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
-import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.NewEntry;
+import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
@@ -15,6 +13,8 @@ import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.crypto.SubjectKeys;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,12 +1,10 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
-import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.NoticeKind;
 import com.justelegance.privacy.disclosure.domain.NoticeStatus;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientNotice;
-import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.NoticeRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
@@ -15,6 +13,8 @@ import com.justelegance.privacy.events.RectificationRequested;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.crypto.KeyedHash;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

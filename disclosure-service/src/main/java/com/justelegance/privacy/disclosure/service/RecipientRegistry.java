@@ -1,11 +1,11 @@
 package com.justelegance.privacy.disclosure.service;
 
-import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.RecipientTerms;
-import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,20 +1,20 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
-import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.disclosure.domain.Recipient;
 import com.justelegance.privacy.disclosure.domain.SharingDecision;
-import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.NewEntry;
+import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
-import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository.ConsentFact;
+import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.codes.ConsentState;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,9 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
-import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.dsr.domain.ResponseDeadline;
 import com.justelegance.privacy.dsr.rest.DeadlineDtos.DeadlineView;
+import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,9 @@
 package com.justelegance.privacy.retention.rest;
 
 import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.PurgeRun;
-import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.rest.PurgeDtos.Preview;
 import com.justelegance.privacy.retention.rest.PurgeDtos.PurgeRunView;
 import com.justelegance.privacy.retention.rest.PurgeDtos.RequestedErasureView;

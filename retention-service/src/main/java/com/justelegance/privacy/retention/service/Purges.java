@@ -1,7 +1,7 @@
 package com.justelegance.privacy.retention.service;
 
-import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;

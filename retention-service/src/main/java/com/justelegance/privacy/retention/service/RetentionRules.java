@@ -2,11 +2,11 @@ package com.justelegance.privacy.retention.service;
 
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.domain.RetentionAction;
 import com.justelegance.privacy.retention.domain.RetentionAnchor;
 import com.justelegance.privacy.retention.domain.RetentionPeriod;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
-import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.retention.domain.RetentionRule;
 import com.justelegance.privacy.retention.domain.RetentionRuleVersion;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;

@@ -1,7 +1,7 @@
 package com.justelegance.privacy.kit.erasure;
 
-import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
+import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.codes.WithheldReason;

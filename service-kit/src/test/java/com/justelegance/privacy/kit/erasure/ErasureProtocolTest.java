@@ -1,8 +1,8 @@
 package com.justelegance.privacy.kit.erasure;
 
-import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
 import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
+import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.RectificationRequested;
