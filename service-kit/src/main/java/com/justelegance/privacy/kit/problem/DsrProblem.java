@@ -8,7 +8,7 @@ import com.justelegance.privacy.kit.problem.ProblemType;
  */
 public enum DsrProblem implements ProblemType {
 
-    /** The deadline falls beyond the bank holidays the service knows, so it cannot be computed reliably. */
+    /** The deadline falls before the first year of the bank holidays the service knows; the past is not guessed. */
     BANK_HOLIDAYS_NOT_COVERED("bank-holidays-not-covered", "Bank holidays not covered", 409);
 
     private final Definition definition;
