@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The UK GDPR deadline to respond to a data-subject request (ICO guidance): one calendar month from the day the
  * request is received, to the corresponding date of the next month, or that month's last day when it has no such
  * date; moved to the next working day when it falls on a weekend or a bank holiday. An extension counts three
- * months the same way.
+ * months the same way. {@link ResponseClock} applies these to a case with restarts, pauses and an extension.
  */
 public final class ResponseDeadline {
 

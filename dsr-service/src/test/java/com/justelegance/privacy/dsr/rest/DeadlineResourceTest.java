@@ -3,20 +3,27 @@ package com.justelegance.privacy.dsr.rest;
 import com.justelegance.privacy.dsr.domain.Nation;
 import com.justelegance.privacy.dsr.service.BankHolidayCalendars;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
-/** Customer service asks when a request must be answered, with the shipped calendar of the nation it names. */
+/**
+ * Customer service asks when a request must be answered: from the day it was received, with the shipped calendar of
+ * the nation it names, and with the events that move the deadline.
+ */
 @QuarkusTest
 class DeadlineResourceTest {
 
@@ -25,6 +32,14 @@ class DeadlineResourceTest {
     @Inject
     BankHolidayCalendars calendars;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
     @Test
     void aRequestReceivedOnThirdSeptemberIsDueOnTheMondayAfterTheSaturday() {
         asCustomerService()
@@ -32,7 +47,10 @@ class DeadlineResourceTest {
                 .when().get("/api/v1/deadlines")
                 .then().statusCode(200)
                 .body("receivedOn", equalTo("2026-09-03"))
+                .body("startedOn", equalTo("2026-09-03"))
                 .body("dueOn", equalTo("2026-10-05"))
+                .body("paused", equalTo(false))
+                .body("extended", equalTo(false))
                 .body("bankHolidays", equalTo("ENGLAND_AND_WALES"))
                 .body("bankHolidaysFromRules", equalTo(false));
     }
@@ -94,6 +112,64 @@ class DeadlineResourceTest {
     }
 
     @Test
+    void identityClarificationsAndAnExtensionMoveTheDueDate() {
+        // Received 2 March 2026; identity on 5 March (due 7 April, after Easter Monday); clarification asked on
+        // 10 March (26 days left to 5 April) and answered on 20 March: 15 April. Extended on 1 April: three months
+        // from 5 March plus the 10 days paused, Monday 15 June.
+        asCustomerService()
+                .queryParam("receivedOn", "2026-03-02")
+                .queryParam("identityReceivedOn", "2026-03-05")
+                .queryParam("clarificationRequestedOn", "2026-03-10")
+                .queryParam("clarificationReceivedOn", "2026-03-20")
+                .queryParam("extendedOn", "2026-04-01")
+                .queryParam("extensionReason", "Complex request across several systems")
+                .when().get("/api/v1/deadlines")
+                .then().statusCode(200)
+                .body("startedOn", equalTo("2026-03-05"))
+                .body("dueOn", equalTo("2026-06-15"))
+                .body("paused", equalTo(false))
+                .body("extended", equalTo(true));
+    }
+
+    @Test
+    void anUnansweredClarificationStopsTheClock() {
+        clock.standAt(Instant.parse("2026-05-01T09:00:00Z"));
+        asCustomerService()
+                .queryParam("receivedOn", "2026-03-02")
+                .queryParam("clarificationRequestedOn", "2026-03-10", "2026-03-25")
+                .queryParam("clarificationReceivedOn", "2026-03-20")
+                .when().get("/api/v1/deadlines")
+                .then().statusCode(200)
+                .body("dueOn", nullValue())
+                .body("paused", equalTo(true))
+                .body("daysLeft", equalTo(18))  // 25 March to the calendar end, 12 April
+                .body("overdue", equalTo(false));
+    }
+
+    @Test
+    void daysLeftAndOverdueAreAsOfTodayInTheUk() {
+        // 23:30 UTC on 1 April 2026 is already 2 April in London, the due date.
+        clock.standAt(Instant.parse("2026-04-01T23:30:00Z"));
+        deadline("2026-03-02", "ENGLAND_AND_WALES").statusCode(200)
+                .body("daysLeft", equalTo(0))
+                .body("overdue", equalTo(false));
+        clock.standAt(Instant.parse("2026-04-02T23:30:00Z"));
+        deadline("2026-03-02", "ENGLAND_AND_WALES").statusCode(200)
+                .body("daysLeft", equalTo(-1))
+                .body("overdue", equalTo(true));
+    }
+
+    @Test
+    void eventsTheRulesDoNotAllowAreConflicts() {
+        refused("extension-not-allowed", "extendedOn", "2026-03-10");
+        refused("extension-not-allowed", "extendedOn", "2026-04-03", "extensionReason", "Complex request");
+        refused("clarification-not-allowed", "clarificationRequestedOn", "2026-04-03");
+        refused("clarification-not-allowed", "clarificationReceivedOn", "2026-03-10");
+        refused("identity-restart-not-allowed", "extendedOn", "2026-03-10", "extensionReason", "Complex request",
+                "identityReceivedOn", "2026-03-12");
+    }
+
+    @Test
     void theStorefrontCannotAskAndNobodyAnonymousCan() {
         given().header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
                 .queryParam("receivedOn", "2026-09-03")
@@ -102,6 +178,18 @@ class DeadlineResourceTest {
         given().queryParam("receivedOn", "2026-09-03")
                 .when().get("/api/v1/deadlines")
                 .then().statusCode(401);
+    }
+
+    /** A request received on 2 March 2026 (due 2 April) with the events given as name-value pairs. */
+    private void refused(String slug, String... parameters) {
+        RequestSpecification request = asCustomerService().queryParam("receivedOn", "2026-03-02");
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.queryParam(parameters[i], parameters[i + 1]);
+        }
+        request.when().get("/api/v1/deadlines")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + slug));
     }
 
     private static ValidatableResponse deadline(String receivedOn, String nation) {
