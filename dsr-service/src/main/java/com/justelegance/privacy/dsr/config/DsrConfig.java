@@ -1,5 +1,6 @@
 package com.justelegance.privacy.dsr.config;
 
+import com.justelegance.privacy.dsr.domain.Nation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,11 +15,14 @@ public interface DsrConfig {
 
     interface BankHolidays {
 
-        /** The UK nation whose bank holidays count: ENGLAND_AND_WALES (shipped), or one you supply a file for. */
+        /** The UK nation whose bank holidays count when a request names none. */
         @WithDefault("ENGLAND_AND_WALES")
-        String nation();
+        Nation nation();
 
-        /** A file of ISO dates, one per line, replacing the shipped calendar for the nation. */
-        Optional<String> location();
+        /**
+         * A directory of newer published lists, named as the shipped ones ({@code england-and-wales.txt},
+         * {@code scotland.txt}, {@code northern-ireland.txt}); a nation without a file there keeps the shipped list.
+         */
+        Optional<String> directory();
     }
 }

@@ -1,50 +1,68 @@
 package com.justelegance.privacy.dsr.domain;
 
-import java.time.DayOfWeek;
+import com.justelegance.privacy.kit.problem.DsrProblem;
+import com.justelegance.privacy.kit.problem.ProblemException;
+
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bank holidays of one UK nation for the years the calendar covers. Asking about a year outside them is an
- * error, not a guess: a deadline computed without that year's holidays could fall on one.
+ * The bank holidays of one UK nation: the published list for the years it covers, and the statutory rules
+ * ({@link StatutoryBankHolidays}) for the years after it, so a deadline never waits for next year's list. Years
+ * before the list are not covered: past one-off holidays (a royal wedding, a jubilee) are a matter of record the
+ * rules would miss, so a date there is refused rather than guessed.
  */
 public final class BankHolidayCalendar {
 
-    private final String nation;
-    private final TreeSet<LocalDate> holidays;
+    private final Nation nation;
+    private final TreeSet<LocalDate> published;
+    /** The rules' holidays per year past the list, computed once each (the calendar is shared and read in parallel). */
+    private final Map<Integer, Set<LocalDate>> computed = new ConcurrentHashMap<>();
 
-    public BankHolidayCalendar(String nation, Set<LocalDate> holidays) {
-        if (holidays.isEmpty()) {
-            throw new IllegalArgumentException("A bank holiday calendar needs at least one date");
+    public BankHolidayCalendar(Nation nation, Set<LocalDate> published) {
+        if (published.isEmpty()) {
+            throw new IllegalArgumentException("A bank holiday calendar needs at least one published date");
         }
         this.nation = nation;
-        this.holidays = new TreeSet<>(holidays);
+        this.published = new TreeSet<>(published);
     }
 
-    public String nation() {
+    public Nation nation() {
         return nation;
     }
 
+    /** The first year of the published list; earlier years are not covered. */
     public int firstYear() {
-        return holidays.first().getYear();
+        return published.first().getYear();
     }
 
-    public int lastYear() {
-        return holidays.last().getYear();
+    /** The last year of the published list; later years come from the statutory rules. */
+    public int lastPublishedYear() {
+        return published.last().getYear();
     }
 
-    public boolean covers(LocalDate date) {
-        return date.getYear() >= firstYear() && date.getYear() <= lastYear();
+    /** Whether the date's year is on the published list, rather than computed from the rules. */
+    public boolean isPublished(LocalDate date) {
+        return date.getYear() >= firstYear() && date.getYear() <= lastPublishedYear();
+    }
+
+    /** The year's bank holidays: published, or computed from the rules past the list. */
+    public Set<LocalDate> holidaysIn(int year) {
+        if (year < firstYear()) {
+            throw new DateOutsideCalendarException(nation, year, firstYear());
+        }
+        if (year <= lastPublishedYear()) {
+            return published.subSet(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true);
+        }
+        return computed.computeIfAbsent(year, y -> StatutoryBankHolidays.of(nation, y));
     }
 
     /** Whether the date is a Saturday, a Sunday or a bank holiday. */
     public boolean isNonWorkingDay(LocalDate date) {
-        if (!covers(date)) {
-            throw new DateOutsideCalendarException(nation, date.getYear(), firstYear(), lastYear());
-        }
-        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY
-                || holidays.contains(date);
+        return StatutoryBankHolidays.isWeekend(date) || holidaysIn(date.getYear()).contains(date);
     }
 
     /** The date itself if it is a working day, else the next working day. */
@@ -56,12 +74,12 @@ public final class BankHolidayCalendar {
         return day;
     }
 
-    /** A deadline fell in a year the calendar has no bank holidays for. */
-    public static class DateOutsideCalendarException extends RuntimeException {
+    /** A deadline fell in a year before the published list, which the service does not guess. */
+    public static class DateOutsideCalendarException extends ProblemException {
 
-        public DateOutsideCalendarException(String nation, int year, int firstYear, int lastYear) {
-            super("The " + nation + " bank holiday calendar covers " + firstYear + " to " + lastYear
-                    + ", not " + year);
+        public DateOutsideCalendarException(Nation nation, int year, int firstYear) {
+            super(DsrProblem.BANK_HOLIDAYS_NOT_COVERED, "The " + nation + " bank holidays start in " + firstYear
+                    + "; a deadline in " + year + " cannot be computed");
         }
     }
 }

@@ -8,8 +8,23 @@ import com.justelegance.privacy.kit.problem.ProblemType;
  */
 public enum DsrProblem implements ProblemType {
 
-    /** The deadline falls beyond the bank holidays the service knows, so it cannot be computed reliably. */
-    BANK_HOLIDAYS_NOT_COVERED("bank-holidays-not-covered", "Bank holidays not covered", 409);
+    /** The deadline falls before the first year of the bank holidays the service knows; the past is not guessed. */
+    BANK_HOLIDAYS_NOT_COVERED("bank-holidays-not-covered", "Bank holidays not covered", 409),
+    /**
+     * Proof of identity cannot restart the response clock: it is dated before an earlier event, or the time was
+     * already extended from the earlier start.
+     */
+    IDENTITY_RESTART_NOT_ALLOWED("identity-restart-not-allowed", "Identity restart not allowed", 409),
+    /**
+     * The response clock cannot be stopped or restarted for clarification: one is already awaited, none is, the due
+     * date has passed, or the date is before an earlier event.
+     */
+    CLARIFICATION_NOT_ALLOWED("clarification-not-allowed", "Clarification not allowed", 409),
+    /**
+     * The time to respond cannot be extended: no reason was given, it was already extended once, the due date (by
+     * which the requester must be told) has passed, or the date is before an earlier event.
+     */
+    EXTENSION_NOT_ALLOWED("extension-not-allowed", "Extension not allowed", 409);
 
     private final Definition definition;
 
