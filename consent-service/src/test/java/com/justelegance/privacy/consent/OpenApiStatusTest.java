@@ -2,8 +2,7 @@ package com.justelegance.privacy.consent;
 
 import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.security.Roles;
-import com.justelegance.privacy.testing.OpenApiStatuses;
-import com.justelegance.privacy.testing.ProblemCatalogues;
+import com.justelegance.privacy.testing.OpenApiProblemTests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -20,7 +19,6 @@ import static com.justelegance.privacy.consent.ConsentApi.as;
 import static com.justelegance.privacy.consent.ConsentApi.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -29,7 +27,11 @@ import static org.hamcrest.Matchers.equalTo;
  * 2xx statuses the document lists for that operation.
  */
 @QuarkusTest
-class OpenApiStatusTest {
+class OpenApiStatusTest extends OpenApiProblemTests {
+
+    OpenApiStatusTest() {
+        super(ConsentProblem.class);
+    }
 
     private final Map<String, Set<String>> seen = new TreeMap<>();
 
@@ -101,21 +103,5 @@ class OpenApiStatusTest {
         seen.computeIfAbsent(method + " " + template, k -> new TreeSet<>())
                 .add(Integer.toString(response.statusCode()));
         return response;
-    }
-
-    /**
-     * Every error response the document lists is the problem document the service sends: application/problem+json
-     * with the Problem schema; every operation lists the errors the kit gives any operation of its kind (401 and
-     * 403 where a role is needed, 400 where there is a body or a parameter), and still documents its success.
-     */
-    @Test
-    void everyErrorResponseIsDocumentedAsAProblem() {
-        assertThat(OpenApiStatuses.problemGaps(), empty());
-    }
-
-    /** Each problem type of the service's catalogue is documented, by its slug, on a response with its status. */
-    @Test
-    void everyProblemTypeOfTheServiceIsDocumentedWithItsStatus() {
-        assertThat(OpenApiStatuses.undocumentedProblems(ProblemCatalogues.of(ConsentProblem.class)), empty());
     }
 }

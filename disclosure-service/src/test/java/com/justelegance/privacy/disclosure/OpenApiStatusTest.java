@@ -2,8 +2,8 @@ package com.justelegance.privacy.disclosure;
 
 import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.OpenApiProblemTests;
 import com.justelegance.privacy.testing.OpenApiStatuses;
-import com.justelegance.privacy.testing.ProblemCatalogues;
 import com.justelegance.privacy.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import static com.justelegance.privacy.disclosure.DisclosureEvents.newId;
 import static com.justelegance.privacy.disclosure.DisclosureEvents.newSubject;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -28,7 +27,11 @@ import static org.hamcrest.Matchers.equalTo;
  * success statuses the API really answers (201 for what it creates), found by calling each one.
  */
 @QuarkusTest
-class OpenApiStatusTest {
+class OpenApiStatusTest extends OpenApiProblemTests {
+
+    OpenApiStatusTest() {
+        super(DisclosureProblem.class);
+    }
 
     @Test
     void everyWriteOperationDocumentsTheSuccessStatusItAnswers() {
@@ -60,21 +63,5 @@ class OpenApiStatusTest {
         assertThat(answered.get("POST /api/v1/subjects/{subjectId}/disclosures"), equalTo(Set.of(201)));
         OpenApiStatuses.recordKitWrites(answered);
         assertThat(OpenApiStatuses.documented(OpenApiStatuses.WRITES), equalTo(answered));
-    }
-
-    /**
-     * Every error response the document lists is the problem document the service sends: application/problem+json
-     * with the Problem schema; every operation lists the errors the kit gives any operation of its kind (401 and
-     * 403 where a role is needed, 400 where there is a body or a parameter), and still documents its success.
-     */
-    @Test
-    void everyErrorResponseIsDocumentedAsAProblem() {
-        assertThat(OpenApiStatuses.problemGaps(), empty());
-    }
-
-    /** Each problem type of the service's catalogue is documented, by its slug, on a response with its status. */
-    @Test
-    void everyProblemTypeOfTheServiceIsDocumentedWithItsStatus() {
-        assertThat(OpenApiStatuses.undocumentedProblems(ProblemCatalogues.of(DisclosureProblem.class)), empty());
     }
 }

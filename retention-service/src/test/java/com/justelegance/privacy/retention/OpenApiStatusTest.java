@@ -2,8 +2,8 @@ package com.justelegance.privacy.retention;
 
 import com.justelegance.privacy.kit.problem.RetentionProblem;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.OpenApiProblemTests;
 import com.justelegance.privacy.testing.OpenApiStatuses;
-import com.justelegance.privacy.testing.ProblemCatalogues;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import static com.justelegance.privacy.retention.RetentionEvents.newSubject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -26,7 +25,11 @@ import static org.hamcrest.Matchers.equalTo;
  * success statuses the API really answers (201 for what it creates), found by calling each one.
  */
 @QuarkusTest
-class OpenApiStatusTest {
+class OpenApiStatusTest extends OpenApiProblemTests {
+
+    OpenApiStatusTest() {
+        super(RetentionProblem.class);
+    }
 
     @Test
     void everyWriteOperationDocumentsTheSuccessStatusItAnswers() {
@@ -58,21 +61,5 @@ class OpenApiStatusTest {
     private static RequestSpecification asOfficer() {
         return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER)).contentType(ContentType.JSON)
                 .when();
-    }
-
-    /**
-     * Every error response the document lists is the problem document the service sends: application/problem+json
-     * with the Problem schema; every operation lists the errors the kit gives any operation of its kind (401 and
-     * 403 where a role is needed, 400 where there is a body or a parameter), and still documents its success.
-     */
-    @Test
-    void everyErrorResponseIsDocumentedAsAProblem() {
-        assertThat(OpenApiStatuses.problemGaps(), empty());
-    }
-
-    /** Each problem type of the service's catalogue is documented, by its slug, on a response with its status. */
-    @Test
-    void everyProblemTypeOfTheServiceIsDocumentedWithItsStatus() {
-        assertThat(OpenApiStatuses.undocumentedProblems(ProblemCatalogues.of(RetentionProblem.class)), empty());
     }
 }

@@ -2,8 +2,8 @@ package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.OpenApiProblemTests;
 import com.justelegance.privacy.testing.OpenApiStatuses;
-import com.justelegance.privacy.testing.ProblemCatalogues;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -23,7 +22,11 @@ import static org.hamcrest.Matchers.equalTo;
  * without being called here fails this test until it is.
  */
 @QuarkusTest
-class OpenApiStatusTest {
+class OpenApiStatusTest extends OpenApiProblemTests {
+
+    OpenApiStatusTest() {
+        super(DsrProblem.class);
+    }
 
     @Test
     void everyOperationOfTheServiceDocumentsTheSuccessStatusItAnswers() {
@@ -36,21 +39,5 @@ class OpenApiStatusTest {
         assertThat(answered.get("GET /api/v1/deadlines"), equalTo(Set.of(200)));
         assertThat(OpenApiStatuses.documented(operation -> !operation.contains(" /api/v1/audit-log")
                 && !operation.endsWith(" /")), equalTo(answered));
-    }
-
-    /**
-     * Every error response the document lists is the problem document the service sends: application/problem+json
-     * with the Problem schema; every operation lists the errors the kit gives any operation of its kind (401 and
-     * 403 where a role is needed, 400 where there is a body or a parameter), and still documents its success.
-     */
-    @Test
-    void everyErrorResponseIsDocumentedAsAProblem() {
-        assertThat(OpenApiStatuses.problemGaps(), empty());
-    }
-
-    /** Each problem type of the service's catalogue is documented, by its slug, on a response with its status. */
-    @Test
-    void everyProblemTypeOfTheServiceIsDocumentedWithItsStatus() {
-        assertThat(OpenApiStatuses.undocumentedProblems(ProblemCatalogues.of(DsrProblem.class)), empty());
     }
 }
