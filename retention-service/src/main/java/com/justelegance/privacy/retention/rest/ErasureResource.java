@@ -47,10 +47,7 @@ public class ErasureResource {
     @APIResponse(responseCode = "200", description = "The overdue erasures, each with the services not answered yet")
     public List<ErasureRequestView> overdue(
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return receipts.overdue(limit).stream()
-                .map(request -> receipts.status(request.requestId()).orElseThrow())
-                .map(ErasureResource::view)
-                .toList();
+        return receipts.overdue(limit).stream().map(ErasureResource::view).toList();
     }
 
     @GET

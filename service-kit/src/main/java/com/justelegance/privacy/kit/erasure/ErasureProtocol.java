@@ -118,7 +118,7 @@ public class ErasureProtocol {
 
     private void erase(EventEnvelope<?> event, ErasureRequested request) {
         String subjectId = event.subjectId();
-        locks.lock(subjectId);
+        // The inbox locked the batch's subjects before handing it over (lockSubjects).
         ErasureParticipant service = participant.get();
         ErasureResult result = service.erase(new ErasureOrder(subjectId, request.requestId(), request.reason(),
                 false));

@@ -125,13 +125,7 @@ public class ErasureReceipts {
 
     @Transactional
     public Optional<ErasureStatus> status(String requestId) {
-        return requests("WHERE request_id = :key", "key", requestId, 1).stream().findFirst().map(request -> {
-            List<Receipt> receipts = receipts(requestId);
-            List<String> awaiting = expected.stream()
-                    .filter(service -> receipts.stream().noneMatch(receipt -> receipt.service().equals(service)))
-                    .toList();
-            return new ErasureStatus(request, receipts, awaiting, isOverdue(request));
-        });
+        return requests("WHERE request_id = :key", "key", requestId, 1).stream().findFirst().map(this::status);
     }
 
     /** The erasures requested as part of one group (a purge run, say), oldest first. */
@@ -139,10 +133,11 @@ public class ErasureReceipts {
         return requests("WHERE group_id = :key", "key", groupId, limit);
     }
 
-    /** The erasures still waiting for a receipt after the time allowed, oldest first. */
-    public List<RequestedErasure> overdue(int limit) {
+    /** The erasures still waiting for a receipt after the time allowed, oldest first, with what is in so far. */
+    @Transactional
+    public List<ErasureStatus> overdue(int limit) {
         return requests("WHERE closed_at IS NULL AND requested_at < :key", "key", clock.instant().minus(dueWithin),
-                limit);
+                limit).stream().map(this::status).toList();
     }
 
     /** How many of each group's erasures have every expected receipt. */
@@ -159,6 +154,14 @@ public class ErasureReceipts {
         Map<UUID, Integer> closed = new HashMap<>();
         rows.forEach(row -> closed.put((UUID) row.get(0), ((Number) row.get(1)).intValue()));
         return closed;
+    }
+
+    private ErasureStatus status(RequestedErasure request) {
+        List<Receipt> receipts = receipts(request.requestId());
+        List<String> awaiting = expected.stream()
+                .filter(service -> receipts.stream().noneMatch(receipt -> receipt.service().equals(service)))
+                .toList();
+        return new ErasureStatus(request, receipts, awaiting, isOverdue(request));
     }
 
     private boolean isOverdue(RequestedErasure request) {

@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -23,8 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -60,6 +59,10 @@ class ErasureReceiptsTest {
 
     @Inject
     Clock clock;
+
+    /** The container's threads, one per participant committing at once. */
+    @Inject
+    ManagedExecutor executor;
 
     @Test
     void anErasureClosesWhenEveryExpectedParticipantHasAnswered() {
@@ -125,8 +128,8 @@ class ErasureReceiptsTest {
         assertThat(status(late).orElseThrow().overdue(), equalTo(true));
         assertThat(status(late).orElseThrow().awaiting(), contains("kit-test"));
         assertThat(status(recent).orElseThrow().overdue(), equalTo(false));
-        List<String> overdue = QuarkusTransaction.requiringNew().call(() -> receipts.overdue(10_000)).stream()
-                .map(ErasureReceipts.RequestedErasure::requestId).toList();
+        List<String> overdue = QuarkusTransaction.requiringNew().call(() -> receipts.overdue(1000)).stream()
+                .map(status -> status.request().requestId()).toList();
         assertThat(overdue.contains(late), equalTo(true));
         assertThat(overdue.contains(recent), equalTo(false));
     }
@@ -153,20 +156,15 @@ class ErasureReceiptsTest {
         // Every participant's receipt is written before any transaction closes: each sees only its own receipt
         // unless closing waits for the others.
         CyclicBarrier allWritten = new CyclicBarrier(services.size());
-        ExecutorService consumers = Executors.newFixedThreadPool(services.size());
-        try {
-            List<CompletableFuture<Void>> answers = services.stream()
-                    .map(service -> CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                        threeParticipants.recordReceipt(new ErasureCompleted(requestId, service, List.of(), List.of(),
-                                now), now);
-                        awaitOthers(allWritten);
-                        threeParticipants.closeAnswered(List.of(requestId), now);
-                    }), consumers))
-                    .toList();
-            answers.forEach(CompletableFuture::join);
-        } finally {
-            consumers.shutdown();
-        }
+        List<CompletableFuture<Void>> answers = services.stream()
+                .map(service -> executor.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    threeParticipants.recordReceipt(new ErasureCompleted(requestId, service, List.of(), List.of(),
+                            now), now);
+                    awaitOthers(allWritten);
+                    threeParticipants.closeAnswered(List.of(requestId), now);
+                })))
+                .toList();
+        answers.forEach(CompletableFuture::join);
 
         ErasureReceipts.ErasureStatus status = QuarkusTransaction.requiringNew()
                 .call(() -> threeParticipants.status(requestId)).orElseThrow();
