@@ -8,15 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Every endpoint against every caller (see RoleMatrix): the roles it names make a valid call and get its exact
- * success status, every other caller gets 403, and no token gets 401. Nothing here changes data yet.
+ * success status, every other caller gets 403, and no token gets 401. Each step on a case acts on a fresh case.
  */
 @QuarkusTest
 class RoleMatrixTest extends RoleMatrixTests {
+
+    private static final Set<String> STAFF = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER);
+    private static final Set<String> READERS = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR);
+    private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
 
     RoleMatrixTest() {
         super(Roles.ALL, Roles.SERVICES);
@@ -25,8 +30,42 @@ class RoleMatrixTest extends RoleMatrixTests {
     @Override
     protected List<Endpoint> serviceEndpoints() {
         return List.of(
-                Endpoint.of("GET /api/v1/deadlines", 200, Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
-                        Roles.AUDITOR), () -> Call.get("/api/v1/deadlines?receivedOn=2026-09-03")
-                        .expecting(response -> response.body("dueOn", equalTo("2026-10-05")))));
+                Endpoint.of("GET /api/v1/deadlines", 200, READERS,
+                        () -> Call.get("/api/v1/deadlines?receivedOn=2026-09-03")
+                                .expecting(response -> response.body("dueOn", equalTo("2026-10-05")))),
+                Endpoint.of("POST /api/v1/requests", 201, STAFF,
+                        () -> Call.post("/api/v1/requests", DsrApi.newCase("ACCESS", email(), null))),
+                Endpoint.of("GET /api/v1/requests", 200, READERS, () -> Call.get("/api/v1/requests?limit=5")),
+                Endpoint.of("GET /api/v1/requests/{id}", 200, READERS,
+                        () -> Call.get("/api/v1/requests/" + freshCase())),
+                step("classification", STAFF, "{\"type\": \"ERASURE\"}"),
+                step("assignment", STAFF, "{\"assignee\": \"agent-7\"}"),
+                step("subject", STAFF, "{\"subjectId\": \"" + DsrApi.newSubject() + "\"}"),
+                step("identity-request", OFFICER, null),
+                step("identity-checks", OFFICER, "{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}"),
+                step("clarification-request", STAFF, "{\"question\": \"Which account?\"}"),
+                Endpoint.of("POST /api/v1/requests/{id}/clarification", 200, STAFF, () -> {
+                    String id = freshCase();
+                    DsrApi.step(Roles.CUSTOMER_SERVICE, id, "clarification-request", "{\"question\": \"Which?\"}")
+                            .statusCode(200);
+                    return Call.post("/api/v1/requests/" + id + "/clarification", "{\"answer\": \"This one\"}");
+                }),
+                step("extension", OFFICER, "{\"reason\": \"Complex\"}"),
+                step("refusal", OFFICER, "{\"reason\": \"NO_DATA_HELD\", \"explanation\": \"Not a customer\"}"),
+                step("withdrawal", STAFF, "{}"),
+                step("completion", OFFICER, "{}"));
+    }
+
+    private static Endpoint step(String step, Set<String> allowed, String body) {
+        return Endpoint.of("POST /api/v1/requests/{id}/" + step, 200, allowed,
+                () -> Call.post("/api/v1/requests/" + freshCase() + "/" + step, body));
+    }
+
+    private static String freshCase() {
+        return DsrApi.openCase("ACCESS", email(), null);
+    }
+
+    private static String email() {
+        return "matrix." + UUID.randomUUID() + "@example.com";
     }
 }

@@ -24,7 +24,16 @@ public enum DsrProblem implements ProblemType {
      * The time to respond cannot be extended: no reason was given, it was already extended once, the due date (by
      * which the requester must be told) has passed, or the date is before an earlier event.
      */
-    EXTENSION_NOT_ALLOWED("extension-not-allowed", "Extension not allowed", 409);
+    EXTENSION_NOT_ALLOWED("extension-not-allowed", "Extension not allowed", 409),
+    /** No case has this id. */
+    CASE_NOT_FOUND("case-not-found", "Case not found", 404),
+    /** The case was completed, refused or withdrawn, and a closed case changes no more. */
+    CASE_CLOSED("case-closed", "Case closed", 409),
+    /**
+     * The step does not fit where the case stands (e.g. a clarification recorded when none was asked for, or a
+     * completion before the case is classified).
+     */
+    CASE_STATUS_CONFLICT("case-status-conflict", "Case status conflict", 409);
 
     private final Definition definition;
 

@@ -1,0 +1,183 @@
+package com.justelegance.privacy.dsr.rest;
+
+import com.justelegance.privacy.dsr.domain.CaseStatus;
+import com.justelegance.privacy.dsr.domain.IdentityCheck;
+import com.justelegance.privacy.dsr.domain.IntakeChannel;
+import com.justelegance.privacy.dsr.domain.Nation;
+import com.justelegance.privacy.dsr.domain.RefusalReason;
+import com.justelegance.privacy.dsr.domain.RequestCase;
+import com.justelegance.privacy.dsr.domain.Requester;
+import com.justelegance.privacy.dsr.domain.ResponseClock;
+import com.justelegance.privacy.dsr.service.Cases;
+import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.events.codes.SubjectRequestType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the case API. */
+public final class CaseDtos {
+
+    /** Staff's names for people (an assignee): letters, digits and {@code . _ @ -}. */
+    public static final String STAFF_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$";
+
+    private CaseDtos() {
+    }
+
+    /**
+     * A request to record.
+     *
+     * @param type       the right exercised; leave out when it is not clear yet (to be classified)
+     * @param receivedOn the UK day it arrived (today if left out); never in the future
+     * @param nation     whose bank holidays count (the service's default if left out)
+     * @param subjectId  the subject, when staff already know it
+     */
+    public record NewCaseRequest(SubjectRequestType type, @NotNull IntakeChannel channel, LocalDate receivedOn,
+                                 Nation nation, @NotNull @Valid RequesterDetails requester,
+                                 @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+    }
+
+    /** Who is asking, and how to reach and find them; at least one of email, phone, customer number, address. */
+    public record RequesterDetails(@Size(max = 200) String name, @Email @Size(max = 254) String email,
+                                   @Pattern(regexp = "^[+0-9 ()-]{6,32}$") String phone,
+                                   @Pattern(regexp = "^[A-Za-z0-9-]{1,32}$") String customerNumber,
+                                   @Size(max = 500) String postalAddress, @Size(max = 10_000) String message) {
+
+        Requester toRequester() {
+            return new Requester(name, email, phone, customerNumber, postalAddress, message);
+        }
+
+        boolean reachable() {
+            return present(email) || present(phone) || present(customerNumber) || present(postalAddress);
+        }
+
+        static RequesterDetails of(Requester requester) {
+            return new RequesterDetails(requester.name(), requester.email(), requester.phone(),
+                    requester.customerNumber(), requester.postalAddress(), requester.message());
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
+    }
+
+    /** The right a to-be-classified case exercises. */
+    public record Classification(@NotNull SubjectRequestType type) {
+    }
+
+    /** Who works on the case. */
+    public record Assignment(@NotNull @Pattern(regexp = STAFF_PATTERN) String assignee) {
+    }
+
+    /** Whom the case concerns. */
+    public record SubjectMatch(@NotNull @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
+    }
+
+    /**
+     * An identity check staff made.
+     *
+     * @param proofReceivedOn the day the proof arrived, when it was asked for (today if left out): the month starts
+     *                        afresh then
+     * @param note            what was seen, e.g. the document type; never the document's number
+     */
+    public record IdentityCheckRequest(@NotNull IdentityCheck.Method method, @NotNull IdentityCheck.Outcome outcome,
+                                       LocalDate proofReceivedOn, @Size(max = 2_000) String note) {
+    }
+
+    /** What is unclear in the request, as asked of the requester. */
+    public record ClarificationRequest(@NotBlank @Size(max = 5_000) String question) {
+    }
+
+    /** The requester's answer. */
+    public record ClarificationAnswer(LocalDate receivedOn, @Size(max = 10_000) String answer) {
+    }
+
+    /** Why the time is extended: the complexity or number of the requester's requests. */
+    public record ExtensionRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Why the request is refused; the explanation goes to the requester. */
+    public record RefusalRequest(@NotNull RefusalReason reason, @NotBlank @Size(max = 5_000) String explanation) {
+    }
+
+    /** The requester withdrew the request. */
+    public record WithdrawalRequest(@Size(max = 2_000) String note) {
+    }
+
+    /** The case is answered; partially, with what was withheld and why. */
+    public record CompletionRequest(boolean partially, @Size(max = 5_000) String explanation) {
+    }
+
+    /**
+     * Where the response clock stands today.
+     *
+     * @param dueOn              null while paused: awaiting identity or clarification
+     * @param waitingForIdentity proof of identity was asked for; the month starts afresh when it arrives
+     */
+    public record Deadline(LocalDate startedOn, LocalDate dueOn, Long daysLeft, boolean paused, boolean extended,
+                           String extensionReason, boolean overdue, boolean waitingForIdentity, Nation bankHolidays) {
+
+        static Deadline of(RequestCase requestCase, ResponseClock clock, LocalDate today) {
+            boolean waitingForIdentity = requestCase.status() == CaseStatus.AWAITING_IDENTITY;
+            boolean open = requestCase.status().open();
+            LocalDate dueOn = waitingForIdentity ? null : clock.dueOn().orElse(null);
+            return new Deadline(clock.startedOn(), dueOn, open && dueOn != null ? clock.daysLeft(today) : null,
+                    waitingForIdentity || clock.paused(), clock.extended(),
+                    clock.extension().map(ResponseClock.Extension::reason).orElse(null),
+                    open && !waitingForIdentity && clock.overdue(today), waitingForIdentity, clock.nation());
+        }
+    }
+
+    /** One line of the case's trail; {@code why} is null when none was given or the case's key is gone. */
+    public record TrailLineView(Instant at, String actor, String action, CaseStatus from, CaseStatus to, String why) {
+
+        static TrailLineView of(Cases.TrailLine line) {
+            return new TrailLineView(line.entry().at(), line.entry().actor(), line.entry().action(),
+                    line.entry().from(), line.entry().to(), line.why().orElse(null));
+        }
+    }
+
+    /**
+     * A case in full.
+     *
+     * @param type              null: to be classified
+     * @param requester         null once the case's key is destroyed
+     * @param likelyDuplicates  references of other open cases with the same identifier or subject
+     * @param closingReason     a refusal's reason code
+     */
+    public record CaseView(UUID id, String reference, SubjectRequestType type, IntakeChannel channel,
+                           CaseStatus status, LocalDate receivedOn, Instant recordedAt, String recordedBy,
+                           String subjectId, String assignee, RequesterDetails requester, Deadline deadline,
+                           List<String> likelyDuplicates, String closingReason, Instant closedAt,
+                           List<TrailLineView> trail) {
+
+        static CaseView of(Cases.CaseFile file) {
+            RequestCase c = file.requestCase();
+            return new CaseView(c.id(), c.reference(), c.type(), c.channel(), c.status(), c.receivedOn(),
+                    c.recordedAt(), c.recordedBy(), c.subjectId(), c.assignee(),
+                    file.requester().map(RequesterDetails::of).orElse(null),
+                    Deadline.of(c, file.clock(), file.today()), file.likelyDuplicates(), c.closingReason(),
+                    c.closedAt(), file.trail().stream().map(TrailLineView::of).toList());
+        }
+    }
+
+    /** A case in the work queue: no personal data, only what it takes to pick the next one. */
+    public record CaseSummary(UUID id, String reference, SubjectRequestType type, IntakeChannel channel,
+                              CaseStatus status, LocalDate receivedOn, LocalDate dueOn, boolean overdue,
+                              String assignee) {
+
+        static CaseSummary of(RequestCase c, LocalDate today) {
+            boolean overdue = c.status().open() && c.dueOn() != null && c.dueOn().isBefore(today);
+            return new CaseSummary(c.id(), c.reference(), c.type(), c.channel(), c.status(), c.receivedOn(),
+                    c.dueOn(), overdue, c.assignee());
+        }
+    }
+}

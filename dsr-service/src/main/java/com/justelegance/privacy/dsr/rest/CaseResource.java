@@ -1,0 +1,268 @@
+package com.justelegance.privacy.dsr.rest;
+
+import com.justelegance.privacy.dsr.domain.CaseStatus;
+import com.justelegance.privacy.dsr.repository.CaseRepository;
+import com.justelegance.privacy.dsr.rest.CaseDtos.Assignment;
+import com.justelegance.privacy.dsr.rest.CaseDtos.CaseSummary;
+import com.justelegance.privacy.dsr.rest.CaseDtos.CaseView;
+import com.justelegance.privacy.dsr.rest.CaseDtos.ClarificationAnswer;
+import com.justelegance.privacy.dsr.rest.CaseDtos.ClarificationRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.Classification;
+import com.justelegance.privacy.dsr.rest.CaseDtos.CompletionRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.ExtensionRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.IdentityCheckRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.NewCaseRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.RefusalRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectMatch;
+import com.justelegance.privacy.dsr.rest.CaseDtos.WithdrawalRequest;
+import com.justelegance.privacy.dsr.service.Cases;
+import com.justelegance.privacy.events.codes.SubjectRequestType;
+import com.justelegance.privacy.kit.problem.FieldProblemException;
+import com.justelegance.privacy.kit.problem.KitProblem;
+import com.justelegance.privacy.kit.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Data-subject requests ("cases"): customer service records and follows them, the privacy officer verifies,
+ * extends, decides and refuses, the auditor reads. Every change is on the case's trail and in the audit log.
+ */
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests")
+public class CaseResource {
+
+    private static final String CONFLICTS = "case-closed: the case was closed and changes no more; "
+            + "case-status-conflict: the step does not fit the case's status";
+
+    private final Cases cases;
+    private final SecurityIdentity identity;
+
+    public CaseResource(Cases cases, SecurityIdentity identity) {
+        this.cases = cases;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Record a request received by phone, post, in person or through the web form")
+    @APIResponse(responseCode = "201", description = "The case, with its due date and likely duplicates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "validation-failed: a field is missing or malformed, "
+            + "receivedOn is in the future, or the requester gives no way to reach or find them")
+    @APIResponse(responseCode = "409", description = "bank-holidays-not-covered: the deadline falls outside the "
+            + "bank holidays the service knows")
+    public Response open(@NotNull @Valid NewCaseRequest request) {
+        if (!request.requester().reachable()) {
+            throw new FieldProblemException(KitProblem.VALIDATION_FAILED, "requester",
+                    "requester needs at least one of email, phone, customerNumber or postalAddress");
+        }
+        Cases.CaseFile file = cases.open(new Cases.NewCase(request.type(), request.channel(), request.receivedOn(),
+                request.nation(), request.requester().toRequester(), request.subjectId(), null), actor());
+        return Response.status(Response.Status.CREATED).entity(CaseView.of(file)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The work queue: open cases, soonest due first (paused ones last), with filters")
+    @APIResponse(responseCode = "200", description = "Cases without personal data")
+    @APIResponse(responseCode = "400", description = "invalid-parameter: an unknown status or type, or a limit "
+            + "out of range")
+    public List<CaseSummary> queue(@QueryParam("status") CaseStatus status,
+                                   @QueryParam("type") SubjectRequestType type,
+                                   @QueryParam("overdue") Boolean overdue,
+                                   @QueryParam("assignee") @Pattern(regexp = CaseDtos.STAFF_PATTERN) String assignee,
+                                   @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
+                                   @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        LocalDate today = cases.today();
+        return cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee, includeClosed), limit)
+                .stream().map(c -> CaseSummary.of(c, today)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "A case in full: requester, deadline, trail, likely duplicates; audited")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    public CaseView view(@PathParam("id") UUID id) {
+        return CaseView.of(cases.view(id));
+    }
+
+    @POST
+    @Path("/{id}/classification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Say which right the request exercises")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "400", description = "validation-failed: no or an unknown type")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS)
+    public CaseView classify(@PathParam("id") UUID id, @NotNull @Valid Classification request) {
+        return CaseView.of(cases.classify(id, request.type(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Give the case to someone; a received case is then in progress")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "400", description = "validation-failed: no or a malformed assignee")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS)
+    public CaseView assign(@PathParam("id") UUID id, @NotNull @Valid Assignment request) {
+        return CaseView.of(cases.assign(id, request.assignee(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/subject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Record whom the case concerns; with a type known, the other services are told")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "400", description = "validation-failed: no or a malformed subjectId")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + ", or a different subject was already announced")
+    public CaseView resolveSubject(@PathParam("id") UUID id, @NotNull @Valid SubjectMatch request) {
+        return CaseView.of(cases.resolveSubject(id, request.subjectId(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/identity-request")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Ask for proof of identity: the clock waits, and starts afresh when the proof arrives")
+    @APIResponse(responseCode = "200", description = "The case, awaiting identity")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS)
+    public CaseView requestIdentity(@PathParam("id") UUID id) {
+        return CaseView.of(cases.requestIdentity(id, actor()));
+    }
+
+    @POST
+    @Path("/{id}/identity-checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Record an identity check (method, outcome, who); verified proof restarts the month")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "400", description = "validation-failed: a missing method or outcome, or a "
+            + "proofReceivedOn in the future")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + "; identity-restart-not-allowed: the proof is "
+            + "dated before an earlier event, or the time was already extended")
+    public CaseView recordIdentityCheck(@PathParam("id") UUID id, @NotNull @Valid IdentityCheckRequest request) {
+        return CaseView.of(cases.recordIdentityCheck(id, request.method(), request.outcome(),
+                request.proofReceivedOn(), request.note(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/clarification-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Ask the requester what they mean: the clock stops until the answer")
+    @APIResponse(responseCode = "200", description = "The case, awaiting clarification")
+    @APIResponse(responseCode = "400", description = "validation-failed: no question")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + "; clarification-not-allowed: the due date "
+            + "has passed")
+    public CaseView requestClarification(@PathParam("id") UUID id, @NotNull @Valid ClarificationRequest request) {
+        return CaseView.of(cases.requestClarification(id, request.question(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/clarification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Record the requester's answer: the clock resumes with the time that was left")
+    @APIResponse(responseCode = "200", description = "The case, in progress")
+    @APIResponse(responseCode = "400", description = "validation-failed: receivedOn in the future")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + "; clarification-not-allowed: the answer is "
+            + "dated before the question")
+    public CaseView clarificationReceived(@PathParam("id") UUID id, @NotNull @Valid ClarificationAnswer request) {
+        return CaseView.of(cases.clarificationReceived(id, request.receivedOn(), request.answer(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Extend the time once, by up to two months, with a reason, before the due date")
+    @APIResponse(responseCode = "200", description = "The case with its new due date")
+    @APIResponse(responseCode = "400", description = "validation-failed: no reason")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + "; extension-not-allowed: already extended "
+            + "once, or the due date has passed")
+    public CaseView extend(@PathParam("id") UUID id, @NotNull @Valid ExtensionRequest request) {
+        return CaseView.of(cases.extend(id, request.reason(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Refuse the request, with the reason; the requester is told of the right to complain to "
+            + "the ICO")
+    @APIResponse(responseCode = "200", description = "The case, refused")
+    @APIResponse(responseCode = "400", description = "validation-failed: no reason or explanation")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS)
+    public CaseView refuse(@PathParam("id") UUID id, @NotNull @Valid RefusalRequest request) {
+        return CaseView.of(cases.refuse(id, request.reason(), request.explanation(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Record that the requester withdrew the request")
+    @APIResponse(responseCode = "200", description = "The case, withdrawn")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS)
+    public CaseView withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalRequest request) {
+        return CaseView.of(cases.withdraw(id, request.note(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Operation(summary = "Close the case as answered, in full or in part (with what was withheld and why)")
+    @APIResponse(responseCode = "200", description = "The case, completed")
+    @APIResponse(responseCode = "400", description = "validation-failed: a partial completion without explanation")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + ", or the case is not classified yet")
+    public CaseView complete(@PathParam("id") UUID id, @NotNull @Valid CompletionRequest request) {
+        return CaseView.of(cases.complete(id, request.partially(), request.explanation(), actor()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}
