@@ -53,12 +53,29 @@ class RoleMatrixTest extends RoleMatrixTests {
                 step("extension", OFFICER, "{\"reason\": \"Complex\"}"),
                 step("refusal", OFFICER, "{\"reason\": \"NO_DATA_HELD\", \"explanation\": \"Not a customer\"}"),
                 step("withdrawal", STAFF, "{}"),
-                step("completion", OFFICER, "{}"));
+                step("completion", OFFICER, "{}"),
+                Endpoint.of("POST /api/v1/requests/{id}/erasure", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + DsrApi.openCase("ERASURE", email(),
+                                "\"subjectId\": \"" + DsrApi.newSubject() + "\"") + "/erasure", null)),
+                Endpoint.of("GET /api/v1/requests/{id}/erasure", 200, READERS, () -> Call.get(
+                        "/api/v1/requests/" + erasing() + "/erasure")));
     }
 
     private static Endpoint step(String step, Set<String> allowed, String body) {
         return Endpoint.of("POST /api/v1/requests/{id}/" + step, 200, allowed,
                 () -> Call.post("/api/v1/requests/" + freshCase() + "/" + step, body));
+    }
+
+    private static String erasingCase;
+
+    /** One case whose erasure was requested, for the reads. */
+    private static String erasing() {
+        if (erasingCase == null) {
+            String id = DsrApi.openCase("ERASURE", email(), "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+            DsrApi.officer(id, "erasure", null).statusCode(200);
+            erasingCase = id;
+        }
+        return erasingCase;
     }
 
     private static String freshCase() {

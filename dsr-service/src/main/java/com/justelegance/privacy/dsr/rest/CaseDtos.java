@@ -8,7 +8,9 @@ import com.justelegance.privacy.dsr.domain.RefusalReason;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.domain.ResponseClock;
+import com.justelegance.privacy.dsr.service.CaseErasures;
 import com.justelegance.privacy.dsr.service.Cases;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import jakarta.validation.Valid;
@@ -169,15 +171,36 @@ public final class CaseDtos {
         }
     }
 
-    /** A case in the work queue: no personal data, only what it takes to pick the next one. */
+    /**
+     * A case in the work queue: no personal data, only what it takes to pick the next one.
+     *
+     * @param overdue         the response is late
+     * @param receiptsOverdue the case's erasure is still missing a participant's receipt after the time allowed
+     */
     public record CaseSummary(UUID id, String reference, SubjectRequestType type, IntakeChannel channel,
                               CaseStatus status, LocalDate receivedOn, LocalDate dueOn, boolean overdue,
-                              String assignee) {
+                              boolean receiptsOverdue, String assignee) {
 
-        static CaseSummary of(RequestCase c, LocalDate today) {
+        static CaseSummary of(RequestCase c, LocalDate today, boolean receiptsOverdue) {
             boolean overdue = c.status().open() && c.dueOn() != null && c.dueOn().isBefore(today);
             return new CaseSummary(c.id(), c.reference(), c.type(), c.channel(), c.status(), c.receivedOn(),
-                    c.dueOn(), overdue, c.assignee());
+                    c.dueOn(), overdue, receiptsOverdue, c.assignee());
+        }
+    }
+
+    /**
+     * A case's erasure across the services.
+     *
+     * @param awaiting participants that have not answered yet
+     * @param overdue  one is still missing after the time allowed
+     * @param closedAt when the last receipt came in
+     */
+    public record ErasureView(String requestId, Instant requestedAt, Instant closedAt, List<String> awaiting,
+                              boolean overdue, List<CaseErasures.ParticipantReceipt> receipts) {
+
+        static ErasureView of(ErasureReceipts.ErasureStatus status, List<CaseErasures.ParticipantReceipt> receipts) {
+            return new ErasureView(status.request().requestId(), status.request().requestedAt(),
+                    status.request().closedAt(), status.awaiting(), status.overdue(), receipts);
         }
     }
 }

@@ -15,6 +15,7 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.NewCaseRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.RefusalRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectMatch;
 import com.justelegance.privacy.dsr.rest.CaseDtos.WithdrawalRequest;
+import com.justelegance.privacy.dsr.service.CaseErasures;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,10 +62,12 @@ public class CaseResource {
             + "case-status-conflict: the step does not fit the case's status";
 
     private final Cases cases;
+    private final CaseErasures erasures;
     private final SecurityIdentity identity;
 
-    public CaseResource(Cases cases, SecurityIdentity identity) {
+    public CaseResource(Cases cases, CaseErasures erasures, SecurityIdentity identity) {
         this.cases = cases;
+        this.erasures = erasures;
         this.identity = identity;
     }
 
@@ -101,8 +105,9 @@ public class CaseResource {
                                    @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         LocalDate today = cases.today();
+        Set<UUID> receiptsOverdue = erasures.overdueCases(1000);
         return cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee, includeClosed), limit)
-                .stream().map(c -> CaseSummary.of(c, today)).toList();
+                .stream().map(c -> CaseSummary.of(c, today, receiptsOverdue.contains(c.id()))).toList();
     }
 
     @GET

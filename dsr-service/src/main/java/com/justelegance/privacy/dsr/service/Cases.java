@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -339,6 +340,15 @@ public class Cases {
 
     ResponseClock clockOf(RequestCase requestCase) {
         return requestCase.clock(calendars.of(requestCase.nation()));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Who the trail names for what the service does by itself (closing on receipts, say). */
+    String systemActor() {
+        return "system:dsr-service";
     }
 
     public LocalDate today() {

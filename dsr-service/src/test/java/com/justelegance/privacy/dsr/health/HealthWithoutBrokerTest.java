@@ -18,8 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * With the broker unreachable, health answers at once (the kit's Kafka check gives up after a second): liveness
- * stays UP, so nothing restarts a healthy process, and readiness is DOWN naming the broker. Runs dsr-service with
- * the kit's Kafka check switched on, as the services with channels have it.
+ * stays UP, so nothing restarts a healthy process, and readiness is DOWN naming the broker.
  */
 @QuarkusTest
 @TestProfile(HealthWithoutBrokerTest.UnreachableBroker.class)
@@ -45,13 +44,12 @@ class HealthWithoutBrokerTest {
                 .body("checks.findAll { it.status == 'DOWN' }.name", hasItem("Kafka broker"));
     }
 
-    /** The kit's Kafka check on, pointed at a local port nothing listens on. */
+    /** The broker pointed at a local port nothing listens on. */
     public static class UnreachableBroker implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.bootstrap.servers", "localhost:" + closedPort(),
-                    "privacy.kit.health.kafka.enabled", "true");
+            return Map.of("kafka.bootstrap.servers", "localhost:" + closedPort());
         }
 
         private static int closedPort() {

@@ -56,6 +56,10 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/clarification",
                 asOfficer().body("{}").post("/api/v1/requests/{id}/clarification", waiting));
 
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
+                "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
+                        + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));
+
         assertThat(answered.get("POST /api/v1/requests"), equalTo(Set.of(201)));
         OpenApiStatuses.recordKitWrites(answered);
         assertThat(OpenApiStatuses.documented(OpenApiStatuses.WRITES), equalTo(answered));

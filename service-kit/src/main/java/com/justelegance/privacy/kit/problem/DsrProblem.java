@@ -33,7 +33,9 @@ public enum DsrProblem implements ProblemType {
      * The step does not fit where the case stands (e.g. a clarification recorded when none was asked for, or a
      * completion before the case is classified).
      */
-    CASE_STATUS_CONFLICT("case-status-conflict", "Case status conflict", 409);
+    CASE_STATUS_CONFLICT("case-status-conflict", "Case status conflict", 409),
+    /** The case has no erasure to show: none was requested for it. */
+    ERASURE_NOT_REQUESTED("erasure-not-requested", "Erasure not requested", 404);
 
     private final Definition definition;
 

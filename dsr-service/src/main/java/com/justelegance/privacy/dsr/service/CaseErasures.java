@@ -1,0 +1,177 @@
+package com.justelegance.privacy.dsr.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.justelegance.privacy.dsr.domain.CaseStatus;
+import com.justelegance.privacy.dsr.domain.RequestCase;
+import com.justelegance.privacy.dsr.repository.CaseRepository;
+import com.justelegance.privacy.events.ErasureCompleted;
+import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
+import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
+import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.codes.ErasureReason;
+import com.justelegance.privacy.events.codes.SubjectRequestType;
+import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts.ErasureStatus;
+import com.justelegance.privacy.kit.outbox.Outbox;
+import com.justelegance.privacy.kit.problem.DsrProblem;
+import com.justelegance.privacy.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Carries out an erasure request: publishes {@link ErasureRequested} for the case's subject, tracks a receipt from
+ * every expected participant with the kit's {@link ErasureReceipts} (the erasure's request id is the case's id), and
+ * closes the case when the last receipt is in: completed, or partially completed when a participant kept data for a
+ * reason of its own (a legal obligation, a claim, a hold). The tombstone and the suppression entry every participant
+ * keeps are what erasure means, so they do not make it partial.
+ */
+@ApplicationScoped
+public class CaseErasures {
+
+    /** What every erasure keeps by design. */
+    private static final Set<WithheldReason> PART_OF_ERASURE = EnumSet.of(WithheldReason.ERASURE_RECORD,
+            WithheldReason.SUPPRESSION_LIST);
+
+    private static final TypeReference<List<ErasedRecords>> ERASED = new TypeReference<>() {
+    };
+    private static final TypeReference<List<WithheldRecords>> WITHHELD = new TypeReference<>() {
+    };
+
+    private final Cases cases;
+    private final CaseRepository repository;
+    private final ErasureReceipts receipts;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final String serviceName;
+
+    public CaseErasures(Cases cases, CaseRepository repository, ErasureReceipts receipts, Outbox outbox,
+                        ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.cases = cases;
+        this.repository = repository;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.json = json;
+        this.serviceName = serviceName;
+    }
+
+    /** Asks every participant to erase the case's subject; the case then waits for their receipts. */
+    @Transactional
+    public Cases.CaseFile request(UUID caseId, String actor) {
+        RequestCase requestCase = cases.openCase(caseId);
+        if (requestCase.type() != SubjectRequestType.ERASURE) {
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
+                    "Only an erasure request is carried out by erasing; this case is " + requestCase.type());
+        }
+        if (requestCase.subjectId() == null) {
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
+                    "The case's subject is not resolved yet: record whom it concerns first");
+        }
+        if (!EnumSet.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS).contains(requestCase.status())) {
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
+                    "Cannot request the erasure while the case is " + requestCase.status());
+        }
+        String requestId = requestId(requestCase);
+        receipts.track(List.of(new ErasureReceipts.NewErasure(requestId, requestCase.subjectId(),
+                ErasureReason.DATA_SUBJECT_REQUEST)), caseId, cases.now());
+        outbox.publish(requestCase.subjectId(),
+                new ErasureRequested(requestId, ErasureReason.DATA_SUBJECT_REQUEST, serviceName));
+        cases.move(requestCase, CaseStatus.AWAITING_OTHER_SERVICES, actor, "erasure-requested", null);
+        return cases.file(requestCase);
+    }
+
+    /** Where the case's erasure stands: the receipts in, who is still to answer, and whether that is late. */
+    @Transactional
+    public Optional<ErasureStatus> status(UUID caseId) {
+        return receipts.status(caseId.toString());
+    }
+
+    /** The cases whose erasure is still missing a receipt after the time allowed. */
+    @Transactional
+    public Set<UUID> overdueCases(int limit) {
+        Set<UUID> overdue = new LinkedHashSet<>();
+        receipts.overdue(limit).forEach(status -> caseOf(status.request().requestId()).ifPresent(overdue::add));
+        return overdue;
+    }
+
+    /**
+     * Records a batch of receipts in the consumer's transaction, and closes each case whose erasure they
+     * completed. A receipt for an erasure another service requested is skipped by the kit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordReceipts(List<EventEnvelope<?>> events) {
+        receipts.recordReceipts(events);
+        Set<String> answered = new LinkedHashSet<>();
+        for (EventEnvelope<?> event : events) {
+            if (event.payload() instanceof ErasureCompleted receipt) {
+                answered.add(receipt.requestId());
+            }
+        }
+        for (String requestId : answered) {
+            caseOf(requestId).ifPresent(caseId -> closeIfAnswered(caseId, requestId));
+        }
+    }
+
+    private void closeIfAnswered(UUID caseId, String requestId) {
+        Optional<ErasureStatus> status = receipts.status(requestId);
+        if (status.isEmpty() || status.get().request().closedAt() == null) {
+            return;
+        }
+        // Locked: of two batches that both see the erasure closed, the second finds the case closed already.
+        RequestCase requestCase = repository.lock(caseId).orElse(null);
+        if (requestCase == null || requestCase.status() != CaseStatus.AWAITING_OTHER_SERVICES) {
+            return;
+        }
+        boolean partially = receiptsOf(status.get()).stream().anyMatch(this::keptForAReasonOfItsOwn);
+        cases.close(requestCase, partially ? CaseStatus.PARTIALLY_COMPLETED : CaseStatus.COMPLETED, null,
+                cases.systemActor(), partially ? "erasure-partially-completed" : "erasure-completed", null);
+    }
+
+    /** One participant's answer, its lines read back from the kit's record. */
+    public record ParticipantReceipt(String service, Instant completedAt, List<ErasedRecords> erased,
+                                     List<WithheldRecords> kept) {
+    }
+
+    /** The receipts of an erasure as typed lines. */
+    public List<ParticipantReceipt> receiptsOf(ErasureStatus status) {
+        return status.receipts().stream().map(receipt -> new ParticipantReceipt(receipt.service(),
+                receipt.completedAt(), read(receipt.erased(), ERASED), read(receipt.withheld(), WITHHELD))).toList();
+    }
+
+    private boolean keptForAReasonOfItsOwn(ParticipantReceipt receipt) {
+        return receipt.kept().stream().anyMatch(line -> !PART_OF_ERASURE.contains(line.reason()));
+    }
+
+    private <T> List<T> read(String lines, TypeReference<List<T>> type) {
+        try {
+            return lines == null ? List.of() : json.readValue(lines, type);
+        } catch (JsonProcessingException e) {
+            // The kit wrote these lines from a decoded event; unreadable means the record was damaged.
+            throw new IllegalStateException("A stored erasure receipt cannot be read", e);
+        }
+    }
+
+    private Optional<UUID> caseOf(String requestId) {
+        try {
+            return Optional.of(UUID.fromString(requestId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String requestId(RequestCase requestCase) {
+        return requestCase.id().toString();
+    }
+}

@@ -1,0 +1,163 @@
+package com.justelegance.privacy.dsr.cases;
+
+import com.justelegance.privacy.events.ErasureCompleted;
+import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
+import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
+import com.justelegance.privacy.events.ErasureRequested;
+import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.SubjectRequestClosed;
+import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.events.codes.DataCategory;
+import com.justelegance.privacy.events.codes.ErasureReason;
+import com.justelegance.privacy.events.codes.WithheldReason;
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestClock;
+import com.justelegance.privacy.testing.TestEvents;
+import com.justelegance.privacy.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static com.justelegance.privacy.dsr.DsrApi.newSubject;
+import static com.justelegance.privacy.dsr.DsrApi.officer;
+import static com.justelegance.privacy.dsr.DsrApi.openCase;
+import static com.justelegance.privacy.dsr.DsrApi.queue;
+import static com.justelegance.privacy.dsr.DsrApi.view;
+import static com.justelegance.privacy.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * An erasure request carried out across the services over the real broker: the case asks every participant to
+ * erase its subject, waits for a receipt from each, closes by itself when the last is in (partially when one kept
+ * data for a reason of its own), and shows a participant that has not answered in time as overdue.
+ */
+@QuarkusTest
+class CaseErasureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> PARTICIPANTS = List.of("consent-service", "retention-service",
+            "disclosure-service", "storefront");
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void anErasureRequestClosesCompletedWhenEveryParticipantHasAnswered() {
+        String subject = newSubject();
+        String id = erasureCase(subject);
+        try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS);
+             TopicProbe subjectRequests = TopicProbe.open(Topics.SUBJECT_REQUESTS)) {
+            officer(id, "erasure", null).statusCode(200).body("status", equalTo("AWAITING_OTHER_SERVICES"));
+            EventEnvelope<?> requested = requests.awaitEvent(event -> subject.equals(event.subjectId()));
+            assertThat(requested.payload(), equalTo(new ErasureRequested(id, ErasureReason.DATA_SUBJECT_REQUEST,
+                    "dsr-service")));
+            officer(id, "erasure", null).statusCode(409)
+                    .body("type", equalTo("https://privacy.justelegance.com/problems/case-status-conflict"));
+
+            for (String participant : PARTICIPANTS.subList(0, 3)) {
+                TestEvents.publish(receipt(subject, requested, participant, List.of()));
+            }
+            await().atMost(WAIT).untilAsserted(() -> erasure(id).body("awaiting", contains("storefront")));
+            view(id).body("status", equalTo("AWAITING_OTHER_SERVICES"));
+
+            TestEvents.publish(receipt(subject, requested, "storefront", List.of(new WithheldRecords(
+                    DataCategory.EMAIL, WithheldReason.SUPPRESSION_LIST, null))));
+            await().atMost(WAIT).untilAsserted(() -> view(id).body("status", equalTo("COMPLETED")));
+            view(id).body("trail.action", hasItem("erasure-completed"))
+                    .body("trail.actor", hasItem("system:dsr-service"));
+            erasure(id).body("closedAt", notNullValue())
+                    .body("receipts.service", containsInAnyOrder(PARTICIPANTS.toArray()))
+                    .body("receipts.find { it.service == 'consent-service' }.erased[0].category",
+                            equalTo("CONSENT_RECORDS"));
+            assertThat(subjectRequests.awaitEvent(event -> subject.equals(event.subjectId())
+                    && event.payload() instanceof SubjectRequestClosed).payload(), instanceOf(SubjectRequestClosed.class));
+        }
+    }
+
+    @Test
+    void dataAParticipantKeptForALegalObligationMakesThePartialCompletionExplicit() {
+        String subject = newSubject();
+        String id = erasureCase(subject);
+        try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS)) {
+            officer(id, "erasure", null).statusCode(200);
+            EventEnvelope<?> requested = requests.awaitEvent(event -> subject.equals(event.subjectId()));
+            for (String participant : PARTICIPANTS) {
+                TestEvents.publish(receipt(subject, requested, participant, participant.equals("storefront")
+                        ? List.of(new WithheldRecords(DataCategory.PURCHASE_HISTORY, WithheldReason.LEGAL_OBLIGATION,
+                        LocalDate.parse("2032-04-05"))) : List.of()));
+            }
+            await().atMost(WAIT).untilAsserted(() -> view(id).body("status", equalTo("PARTIALLY_COMPLETED")));
+            erasure(id).body("receipts.find { it.service == 'storefront' }.kept[0].reason",
+                    equalTo("LEGAL_OBLIGATION"))
+                    .body("receipts.find { it.service == 'storefront' }.kept[0].until", equalTo("2032-04-05"));
+        }
+    }
+
+    @Test
+    void aParticipantThatHasNotAnsweredInADayIsFlaggedOnTheCaseAndInTheQueue() {
+        String subject = newSubject();
+        String id = erasureCase(subject);
+        String assignee = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        officer(id, "assignment", "{\"assignee\": \"" + assignee + "\"}").statusCode(200);
+        officer(id, "erasure", null).statusCode(200);
+        erasure(id).body("overdue", equalTo(false))
+                .body("awaiting", containsInAnyOrder(PARTICIPANTS.toArray()));
+
+        clock.standAt(Instant.now().plus(Duration.ofHours(25)));
+        erasure(id).body("overdue", equalTo(true));
+        queue("assignee=" + assignee).body("receiptsOverdue", contains(true));
+    }
+
+    @Test
+    void onlyAnErasureRequestAboutAResolvedSubjectIsCarriedOut() {
+        String access = openCase("ACCESS", "e." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + newSubject() + "\"");
+        officer(access, "erasure", null).statusCode(409)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/case-status-conflict"));
+        String unresolved = openCase("ERASURE", "e." + UUID.randomUUID() + "@example.com", null);
+        officer(unresolved, "erasure", null).statusCode(409);
+        erasure(unresolved).statusCode(404)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/erasure-not-requested"));
+    }
+
+    private static String erasureCase(String subject) {
+        return openCase("ERASURE", "erase." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + subject + "\"");
+    }
+
+    private static ValidatableResponse erasure(String id) {
+        return given().header("Authorization", bearer(Roles.CUSTOMER_SERVICE))
+                .when().get("/api/v1/requests/{id}/erasure", id)
+                .then();
+    }
+
+    private static EventEnvelope<ErasureCompleted> receipt(String subject, EventEnvelope<?> requested,
+                                                           String participant, List<WithheldRecords> kept) {
+        String requestId = ((ErasureRequested) requested.payload()).requestId();
+        List<ErasedRecords> erased = participant.equals("consent-service")
+                ? List.of(new ErasedRecords(DataCategory.CONSENT_RECORDS, 3)) : List.of();
+        return EventEnvelope.create(subject, participant, Instant.now(), requested.eventId(),
+                new ErasureCompleted(requestId, participant, erased, kept, Instant.now()));
+    }
+}
