@@ -1,20 +1,28 @@
 package com.justelegance.privacy.dsr;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.justelegance.privacy.dsr.certificate.CertificateFixtures;
+import com.justelegance.privacy.dsr.certificate.ErasureCertificates;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.RoleMatrix.Call;
 import com.justelegance.privacy.testing.RoleMatrix.Endpoint;
 import com.justelegance.privacy.testing.RoleMatrixTests;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Every endpoint against every caller (see RoleMatrix): the roles it names make a valid call and get its exact
- * success status, every other caller gets 403, and no token gets 401. Each step on a case acts on a fresh case.
+ * success status, every other caller gets 403, and no token gets 401. Each step on a case acts on a fresh case. The
+ * two erasure-certificate endpoints are open to anyone, token or not: whoever holds a certificate must be able to
+ * check it.
  */
 @QuarkusTest
 class RoleMatrixTest extends RoleMatrixTests {
@@ -22,6 +30,12 @@ class RoleMatrixTest extends RoleMatrixTests {
     private static final Set<String> STAFF = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER);
     private static final Set<String> READERS = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR);
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
+
+    @Inject
+    ErasureCertificates certificates;
+
+    @Inject
+    ObjectMapper mapper;
 
     RoleMatrixTest() {
         super(Roles.ALL, Roles.SERVICES);
@@ -58,7 +72,13 @@ class RoleMatrixTest extends RoleMatrixTests {
                         "/api/v1/requests/" + DsrApi.openCase("ERASURE", email(),
                                 "\"subjectId\": \"" + DsrApi.newSubject() + "\"") + "/erasure", null)),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure", 200, READERS, () -> Call.get(
-                        "/api/v1/requests/" + erasing() + "/erasure")));
+                        "/api/v1/requests/" + erasing() + "/erasure")),
+                Endpoint.open("GET /api/v1/erasure-certificates/signing-keys", 200,
+                        () -> Call.get("/api/v1/erasure-certificates/signing-keys")
+                                .expecting(response -> response.body("keys[0].kid", notNullValue()))),
+                Endpoint.open("POST /api/v1/erasure-certificates/verification", 200,
+                        () -> Call.post("/api/v1/erasure-certificates/verification", signedCertificate())
+                                .expecting(response -> response.body("valid", equalTo(true)))));
     }
 
     private static Endpoint step(String step, Set<String> allowed, String body) {
@@ -84,5 +104,13 @@ class RoleMatrixTest extends RoleMatrixTests {
 
     private static String email() {
         return "matrix." + UUID.randomUUID() + "@example.com";
+    }
+
+    private String signedCertificate() {
+        try {
+            return mapper.writeValueAsString(certificates.sign(CertificateFixtures.certificate()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

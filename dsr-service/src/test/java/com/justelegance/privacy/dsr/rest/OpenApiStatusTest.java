@@ -1,6 +1,10 @@
 package com.justelegance.privacy.dsr.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.dsr.DsrApi;
+import com.justelegance.privacy.dsr.certificate.CertificateFixtures;
+import com.justelegance.privacy.dsr.certificate.ErasureCertificates;
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.OpenApiProblemTests;
@@ -9,6 +13,7 @@ import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -27,12 +32,18 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class OpenApiStatusTest extends OpenApiProblemTests {
 
+    @Inject
+    ErasureCertificates certificates;
+
+    @Inject
+    ObjectMapper mapper;
+
     OpenApiStatusTest() {
         super(DsrProblem.class);
     }
 
     @Test
-    void everyWriteOperationDocumentsTheSuccessStatusItAnswers() {
+    void everyWriteOperationDocumentsTheSuccessStatusItAnswers() throws JsonProcessingException {
         Map<String, Set<Integer>> answered = new TreeMap<>();
         OpenApiStatuses.record(answered, "POST /api/v1/requests", asOfficer()
                 .body(DsrApi.newCase("ACCESS", "openapi." + UUID.randomUUID() + "@example.com", null))
@@ -59,6 +70,10 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
                 "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
                         + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));
+        OpenApiStatuses.record(answered, "POST /api/v1/erasure-certificates/verification", given()
+                .contentType(ContentType.JSON)
+                .body(mapper.writeValueAsString(certificates.sign(CertificateFixtures.certificate())))
+                .when().post("/api/v1/erasure-certificates/verification"));
 
         assertThat(answered.get("POST /api/v1/requests"), equalTo(Set.of(201)));
         OpenApiStatuses.recordKitWrites(answered);
