@@ -31,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The simulator's {@code serve} side for tests: the data-source API on a free port and the erasure participant on
@@ -199,8 +201,14 @@ final class RunningStorefront implements AutoCloseable {
         }
     }
 
+    /** Stops serving and removes the run's directory (it holds made-up personal data). */
     @Override
     public void close() {
         storefront.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no failure of the storefront
+        }
     }
 }
