@@ -13,6 +13,8 @@ import com.justelegance.privacy.events.codes.ContactReason;
 import com.justelegance.privacy.events.codes.Courier;
 import com.justelegance.privacy.events.codes.PaymentProvider;
 import com.justelegance.privacy.events.codes.SalesChannel;
+import com.justelegance.privacy.simulator.customers.Customer;
+import com.justelegance.privacy.simulator.customers.CustomerProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,9 @@ import java.util.UUID;
  *
  * <p>Deterministic: a customer's journey depends only on the seed and the customer's number. Consent choices go through consent-service's API, which stamps them with the
  * server's time, so only customers active in the last year make them (older choices cannot be backdated).
+ *
+ * <p>{@link #customerOf} gives the customer behind a journey as the storefront holds them (name, contact details,
+ * addresses, orders, marketing choices), from the very events the journey sends.
  */
 public final class CustomerJourneys {
 
@@ -38,12 +43,14 @@ public final class CustomerJourneys {
     private final Instant now;
     private final int historyDays;
     private final String runId;
+    private final CustomerProfiles profiles;
 
     public CustomerJourneys(long seed, Instant now, int historyDays, String runId) {
         this.seed = seed;
         this.now = now;
         this.historyDays = historyDays;
         this.runId = runId;
+        this.profiles = new CustomerProfiles(seed, runId);
     }
 
     /** The subject id of the n-th simulated customer of this run. */
@@ -54,6 +61,32 @@ public final class CustomerJourneys {
     /** The customer's actions, in the order the storefront performs them. */
     public List<StorefrontAction> journeyOf(int customerNumber) {
         return new Journey(customerNumber).plan();
+    }
+
+    /**
+     * The customer as the storefront holds them after this journey: their orders are the journey's
+     * {@code OrderPlaced} events (same ids and times), their account its {@code AccountOpened} and
+     * {@code AccountClosed}, their marketing choices its marketing consent decisions.
+     *
+     * @param journey what {@link #journeyOf} planned for this customer
+     */
+    public Customer customerOf(int customerNumber, List<StorefrontAction> journey) {
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        List<Customer.MarketingPreference> preferences = new ArrayList<>();
+        for (StorefrontAction action : journey) {
+            switch (action) {
+                case StorefrontAction.Publish publish -> events.add(publish.event());
+                case StorefrontAction.DecideConsent decision -> {
+                    if (decision.purpose().endsWith("_MARKETING")) {
+                        // The storefront keeps the latest choice per purpose; consent-service keeps the history.
+                        preferences.removeIf(earlier -> earlier.purpose().equals(decision.purpose()));
+                        preferences.add(new Customer.MarketingPreference(decision.purpose(), decision.state(),
+                                decision.source(), now));
+                    }
+                }
+            }
+        }
+        return profiles.customer(subjectId(customerNumber), customerNumber, events, preferences);
     }
 
     /** One customer's journey being planned, with its own random sequence. */

@@ -3,11 +3,14 @@ package com.justelegance.privacy.simulator;
 import com.justelegance.privacy.events.AccountClosed;
 import com.justelegance.privacy.events.AccountOpened;
 import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.simulator.customers.Customer;
+import com.justelegance.privacy.simulator.customers.CustomerDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +21,13 @@ import java.util.concurrent.Callable;
 
 /**
  * The storefront simulator's command line: plans the journeys of a number of customers and performs them against
- * a running system, then prints what it sent and a few subject ids to look at. Its {@code emit} subcommand sends a
- * single event instead.
+ * a running system, then prints what it sent and a few subject ids to look at. With {@code --data-dir} it also adds
+ * those customers to the storefront's customer directory there, which {@code serve} answers from. Its
+ * {@code emit} subcommand sends a single event instead; {@code serve} plays the storefront's data-source API and
+ * erasure participant.
  */
-@Command(name = "storefront-simulator", mixinStandardHelpOptions = true, subcommands = EmitCommand.class,
+@Command(name = "storefront-simulator", mixinStandardHelpOptions = true,
+        subcommands = {EmitCommand.class, ServeCommand.class},
         description = "Sends realistic storefront traffic: events to Kafka and consent choices to consent-service.")
 public final class StorefrontSimulator implements Callable<Integer> {
 
@@ -49,6 +55,11 @@ public final class StorefrontSimulator implements Callable<Integer> {
     @Option(names = "--run-id", description = "goes into every subject id; defaults to a fresh one per run")
     String runId;
 
+    @Option(names = "--data-dir", defaultValue = "${env:STOREFRONT_DATA_DIR}",
+            description = "the storefront's customer directory (customers.json) to add the customers to; "
+                    + "default $STOREFRONT_DATA_DIR, none when unset")
+    Path dataDir;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -75,6 +86,7 @@ public final class StorefrontSimulator implements Callable<Integer> {
         ConsentApiClient consentApi = consentUrl == null ? null : new ConsentApiClient(consentUrl, token);
 
         Map<String, Integer> sent = new TreeMap<>();
+        List<Customer> customersPlayed = new ArrayList<>();
         List<String> dueForErasure = new ArrayList<>();
         int dormantWithOpenAccount = 0;
         int consentFailures = 0;
@@ -82,7 +94,9 @@ public final class StorefrontSimulator implements Callable<Integer> {
             for (int n = 0; n < customers; n++) {
                 Instant lastActivity = Instant.MIN;
                 boolean accountOpen = false;
-                for (StorefrontAction action : journeys.journeyOf(n)) {
+                List<StorefrontAction> journey = journeys.journeyOf(n);
+                customersPlayed.add(journeys.customerOf(n, journey));
+                for (StorefrontAction action : journey) {
                     switch (action) {
                         case StorefrontAction.Publish publish -> {
                             EventEnvelope<?> event = publish.event();
@@ -119,6 +133,13 @@ public final class StorefrontSimulator implements Callable<Integer> {
             }
             long eventFailures = publisher.flush();
             report(run, sent, dueForErasure, dormantWithOpenAccount, eventFailures, consentFailures);
+            if (dataDir != null) {
+                // The storefront holds its customers whether or not the broker took every event.
+                CustomerDirectory directory = new CustomerDirectory(dataDir);
+                directory.add(customersPlayed);
+                System.out.printf("  customer directory: %d customers added to %s (./stack up serves it)%n",
+                        customersPlayed.size(), directory.file());
+            }
             return eventFailures == 0 && consentFailures == 0 ? 0 : 1;
         }
     }

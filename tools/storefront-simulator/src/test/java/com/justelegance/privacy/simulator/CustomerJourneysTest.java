@@ -1,18 +1,23 @@
 package com.justelegance.privacy.simulator;
 
+import com.justelegance.privacy.events.AccountOpened;
 import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
 import com.justelegance.privacy.events.codes.SalesChannel;
+import com.justelegance.privacy.simulator.customers.Customer;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.in;
@@ -123,6 +128,42 @@ class CustomerJourneysTest {
                 assertThat(first.isAfter(NOW.minus(Duration.ofDays(366))), equalTo(true));
             }
         }
+    }
+
+    @Test
+    void theCustomerBehindAJourneyHoldsItsOrdersAndAccountAndIsTheSamePersonEveryTime() {
+        Set<String> emails = new HashSet<>();
+        Set<String> customerNumbers = new HashSet<>();
+        for (int n = 0; n < 200; n++) {
+            List<StorefrontAction> journey = journeys.journeyOf(n);
+            Customer customer = journeys.customerOf(n, journey);
+            List<EventEnvelope<?>> events = journey.stream().filter(StorefrontAction.Publish.class::isInstance)
+                    .<EventEnvelope<?>>map(a -> ((StorefrontAction.Publish) a).event()).toList();
+
+            assertThat(customer.subjectId(), equalTo("cust-t1-" + n));
+            assertThat(customer.orders().stream().map(o -> List.of(o.orderId(), o.placedAt(), o.salesChannel()))
+                            .toList(),
+                    equalTo(events.stream().filter(e -> e.payload() instanceof OrderPlaced)
+                            .map(e -> List.of(((OrderPlaced) e.payload()).orderId(), e.occurredAt(),
+                                    ((OrderPlaced) e.payload()).salesChannel())).toList()));
+            assertThat(customer.account() != null,
+                    equalTo(events.stream().anyMatch(e -> e.payload() instanceof AccountOpened)));
+            for (Customer.Order order : customer.orders()) {
+                BigDecimal goods = order.items().stream()
+                        .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(order.total(), equalTo(goods.add(order.deliveryCharge())));
+                assertThat(order.deliveryAddress() == null,
+                        equalTo(order.salesChannel() == SalesChannel.CLICK_AND_COLLECT));
+            }
+            assertThat(customer.email(), endsWith("@example.com"));
+            emails.add(customer.email());
+            customerNumbers.add(customer.customerNumber());
+            // The same seed and customer make the same person.
+            assertThat(new CustomerJourneys(42, NOW, 3650, "t1").customerOf(n, journey), equalTo(customer));
+        }
+        assertThat(emails.size(), equalTo(200));
+        assertThat(customerNumbers.size(), equalTo(200));
     }
 
     private List<EventEnvelope<?>> events() {
