@@ -73,6 +73,8 @@ class RoleMatrixTest extends RoleMatrixTests {
                                 "\"subjectId\": \"" + DsrApi.newSubject() + "\"") + "/erasure", null)),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + erasing() + "/erasure")),
+                Endpoint.of("GET /api/v1/requests/{id}/erasure/certificate", 200, READERS, () -> Call.get(
+                        "/api/v1/requests/" + erased() + "/erasure/certificate")),
                 Endpoint.open("GET /api/v1/erasure-certificates/signing-keys", 200,
                         () -> Call.get("/api/v1/erasure-certificates/signing-keys")
                                 .expecting(response -> response.body("keys[0].kid", notNullValue()))),
@@ -96,6 +98,18 @@ class RoleMatrixTest extends RoleMatrixTests {
             erasingCase = id;
         }
         return erasingCase;
+    }
+
+    private static String erasedCase;
+
+    /** One case whose erasure completed, for reading its certificate. */
+    private static String erased() {
+        if (erasedCase == null) {
+            String id = DsrApi.openCase("ERASURE", email(), "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+            DsrEvents.completeErasure(id);
+            erasedCase = id;
+        }
+        return erasedCase;
     }
 
     private static String freshCase() {

@@ -161,10 +161,7 @@ public record ErasureCertificate(UUID certificateId, String caseReference, Strin
         if (!status.awaiting().isEmpty()) {
             throw new IllegalStateException("The erasure still awaits the receipts of " + status.awaiting());
         }
-        List<Participant> participants = status.receipts().stream()
-                .map(ErasureCertificate::participant)
-                .sorted(Comparator.comparing(Participant::service))
-                .toList();
+        List<Participant> participants = participantsOf(status);
         boolean partial = participants.stream()
                 .flatMap(participant -> participant.kept().stream())
                 .anyMatch(kept -> EXCEPTIONS.contains(kept.reason()));
@@ -172,6 +169,14 @@ public record ErasureCertificate(UUID certificateId, String caseReference, Strin
         return new ErasureCertificate(UUID.randomUUID(), caseReference, status.request().subjectRef(),
                 status.request().requestId(), requestReceivedOn, issuedAt, outcome, participants,
                 recipientsNotified, Summary.of(outcome, participants, recipientsNotified));
+    }
+
+    /** The receipts in so far, one participant each, by service name. */
+    public static List<Participant> participantsOf(ErasureStatus status) {
+        return status.receipts().stream()
+                .map(ErasureCertificate::participant)
+                .sorted(Comparator.comparing(Participant::service))
+                .toList();
     }
 
     private static Participant participant(Receipt receipt) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,6 +133,26 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
 
     public void addTrailEntry(CaseTrailEntry entry) {
         entityManager.persist(entry);
+    }
+
+    public void saveCertificate(UUID caseId, UUID certificateId, Instant issuedAt, String document) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO erasure_certificate (case_id, certificate_id, issued_at, document)
+                        VALUES (:case, :certificate, :issuedAt, :document)""")
+                .setParameter("case", caseId)
+                .setParameter("certificate", certificateId)
+                .setParameter("issuedAt", issuedAt)
+                .setParameter("document", document)
+                .executeUpdate();
+    }
+
+    public Optional<String> certificate(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<String> documents = entityManager.createNativeQuery(
+                        "SELECT document FROM erasure_certificate WHERE case_id = :case")
+                .setParameter("case", caseId)
+                .getResultList();
+        return documents.stream().findFirst();
     }
 
     public OpenCounts openCounts(LocalDate today) {

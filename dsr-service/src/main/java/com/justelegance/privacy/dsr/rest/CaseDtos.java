@@ -8,7 +8,7 @@ import com.justelegance.privacy.dsr.domain.RefusalReason;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.domain.ResponseClock;
-import com.justelegance.privacy.dsr.service.CaseErasures;
+import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.events.EventFieldRules;
@@ -196,11 +196,12 @@ public final class CaseDtos {
      * @param closedAt when the last receipt came in
      */
     public record ErasureView(String requestId, Instant requestedAt, Instant closedAt, List<String> awaiting,
-                              boolean overdue, List<CaseErasures.ParticipantReceipt> receipts) {
+                              boolean overdue, List<ErasureCertificate.Participant> receipts) {
 
-        static ErasureView of(ErasureReceipts.ErasureStatus status, List<CaseErasures.ParticipantReceipt> receipts) {
+        static ErasureView of(ErasureReceipts.ErasureStatus status) {
             return new ErasureView(status.request().requestId(), status.request().requestedAt(),
-                    status.request().closedAt(), status.awaiting(), status.overdue(), receipts);
+                    status.request().closedAt(), status.awaiting(), status.overdue(),
+                    ErasureCertificate.participantsOf(status));
         }
     }
 }

@@ -14,13 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** Carrying out an erasure request across the services, and following its receipts. */
+/** Carrying out an erasure request across the services, following its receipts, and its certificate. */
 @Path("/api/v1/requests/{id}/erasure")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Requests")
@@ -54,8 +55,22 @@ public class CaseErasureResource {
     @APIResponse(responseCode = "200", description = "The erasure")
     @APIResponse(responseCode = "404", description = "erasure-not-requested: no erasure was requested for this case")
     public ErasureView status(@PathParam("id") UUID id) {
-        return erasures.status(id).map(status -> ErasureView.of(status, erasures.receiptsOf(status)))
+        return erasures.status(id).map(ErasureView::of)
                 .orElseThrow(() -> new ProblemException(DsrProblem.ERASURE_NOT_REQUESTED,
                         "No erasure was requested for case " + id));
+    }
+
+    @GET
+    @Path("/certificate")
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The signed erasure certificate the erasure ended with, as issued; anyone can check it at "
+            + "POST /api/v1/erasure-certificates/verification or with the keys at "
+            + "/api/v1/erasure-certificates/signing-keys")
+    @APIResponse(responseCode = "200", description = "The signed certificate")
+    @APIResponse(responseCode = "404", description = "certificate-not-issued: the erasure has not completed")
+    public Response certificate(@PathParam("id") UUID id) {
+        return erasures.certificate(id).map(document -> Response.ok(document, MediaType.APPLICATION_JSON).build())
+                .orElseThrow(() -> new ProblemException(DsrProblem.CERTIFICATE_NOT_ISSUED,
+                        "No erasure certificate was issued for case " + id + " (yet)"));
     }
 }

@@ -1,19 +1,18 @@
 package com.justelegance.privacy.dsr.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
+import com.justelegance.privacy.dsr.certificate.ErasureCertificates;
+import com.justelegance.privacy.dsr.certificate.SignedCertificate;
 import com.justelegance.privacy.dsr.domain.CaseStatus;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.repository.CaseRepository;
 import com.justelegance.privacy.events.ErasureCompleted;
-import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
-import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
-import com.justelegance.privacy.events.codes.WithheldReason;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts.ErasureStatus;
 import com.justelegance.privacy.kit.outbox.Outbox;
@@ -23,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,35 +32,29 @@ import java.util.UUID;
 /**
  * Carries out an erasure request: publishes {@link ErasureRequested} for the case's subject, tracks a receipt from
  * every expected participant with the kit's {@link ErasureReceipts} (the erasure's request id is the case's id), and
- * closes the case when the last receipt is in: completed, or partially completed when a participant kept data for a
- * reason of its own (a legal obligation, a claim, a hold). The tombstone and the suppression entry every participant
- * keeps are what erasure means, so they do not make it partial.
+ * closes the case when the last receipt is in, with a signed {@link ErasureCertificate}: completed, or partially
+ * completed when a participant kept data for a reason of its own (a legal obligation, a claim, a hold). The tombstone
+ * and the suppression entry every participant keeps are what erasure means, so they do not make it partial.
  */
 @ApplicationScoped
 public class CaseErasures {
-
-    /** What every erasure keeps by design. */
-    private static final Set<WithheldReason> PART_OF_ERASURE = EnumSet.of(WithheldReason.ERASURE_RECORD,
-            WithheldReason.SUPPRESSION_LIST);
-
-    private static final TypeReference<List<ErasedRecords>> ERASED = new TypeReference<>() {
-    };
-    private static final TypeReference<List<WithheldRecords>> WITHHELD = new TypeReference<>() {
-    };
 
     private final Cases cases;
     private final CaseRepository repository;
     private final ErasureReceipts receipts;
     private final Outbox outbox;
+    private final ErasureCertificates certificates;
     private final ObjectMapper json;
     private final String serviceName;
 
     public CaseErasures(Cases cases, CaseRepository repository, ErasureReceipts receipts, Outbox outbox,
-                        ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+                        ErasureCertificates certificates, ObjectMapper json,
+                        @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.cases = cases;
         this.repository = repository;
         this.receipts = receipts;
         this.outbox = outbox;
+        this.certificates = certificates;
         this.json = json;
         this.serviceName = serviceName;
     }
@@ -134,33 +126,14 @@ public class CaseErasures {
         if (requestCase == null || requestCase.status() != CaseStatus.AWAITING_OTHER_SERVICES) {
             return;
         }
-        boolean partially = receiptsOf(status.get()).stream().anyMatch(this::keptForAReasonOfItsOwn);
+        // Art. 19 recipients are not collected from disclosure-service yet: the certificate lists none.
+        SignedCertificate certificate = certificates.sign(ErasureCertificate.fromErasureStatus(status.get(),
+                requestCase.reference(), requestCase.receivedOn(), List.of(), cases.now()));
+        repository.saveCertificate(caseId, certificate.certificate().certificateId(),
+                certificate.certificate().issuedAt(), toJson(certificate));
+        boolean partially = certificate.certificate().outcome() == ErasureCertificate.Outcome.PARTIALLY_COMPLETED;
         cases.close(requestCase, partially ? CaseStatus.PARTIALLY_COMPLETED : CaseStatus.COMPLETED, null,
                 cases.systemActor(), partially ? "erasure-partially-completed" : "erasure-completed", null);
-    }
-
-    /** One participant's answer, its lines read back from the kit's record. */
-    public record ParticipantReceipt(String service, Instant completedAt, List<ErasedRecords> erased,
-                                     List<WithheldRecords> kept) {
-    }
-
-    /** The receipts of an erasure as typed lines. */
-    public List<ParticipantReceipt> receiptsOf(ErasureStatus status) {
-        return status.receipts().stream().map(receipt -> new ParticipantReceipt(receipt.service(),
-                receipt.completedAt(), read(receipt.erased(), ERASED), read(receipt.withheld(), WITHHELD))).toList();
-    }
-
-    private boolean keptForAReasonOfItsOwn(ParticipantReceipt receipt) {
-        return receipt.kept().stream().anyMatch(line -> !PART_OF_ERASURE.contains(line.reason()));
-    }
-
-    private <T> List<T> read(String lines, TypeReference<List<T>> type) {
-        try {
-            return lines == null ? List.of() : json.readValue(lines, type);
-        } catch (JsonProcessingException e) {
-            // The kit wrote these lines from a decoded event; unreadable means the record was damaged.
-            throw new IllegalStateException("A stored erasure receipt cannot be read", e);
-        }
     }
 
     private Optional<UUID> caseOf(String requestId) {
@@ -168,6 +141,20 @@ public class CaseErasures {
             return Optional.of(UUID.fromString(requestId));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The signed certificate the case's erasure ended with, as issued. */
+    @Transactional
+    public Optional<String> certificate(UUID caseId) {
+        return repository.certificate(caseId);
+    }
+
+    private String toJson(SignedCertificate certificate) {
+        try {
+            return json.writeValueAsString(certificate);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A certificate could not be written", e);
         }
     }
 

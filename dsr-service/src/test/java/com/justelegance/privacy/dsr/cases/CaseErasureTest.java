@@ -1,7 +1,5 @@
 package com.justelegance.privacy.dsr.cases;
 
-import com.justelegance.privacy.events.ErasureCompleted;
-import com.justelegance.privacy.events.ErasureCompleted.ErasedRecords;
 import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
@@ -27,6 +25,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.justelegance.privacy.dsr.DsrApi.newSubject;
+import static com.justelegance.privacy.dsr.DsrEvents.PARTICIPANTS;
+import static com.justelegance.privacy.dsr.DsrEvents.receipt;
 import static com.justelegance.privacy.dsr.DsrApi.officer;
 import static com.justelegance.privacy.dsr.DsrApi.openCase;
 import static com.justelegance.privacy.dsr.DsrApi.queue;
@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * An erasure request carried out across the services over the real broker: the case asks every participant to
@@ -51,8 +52,6 @@ import static org.hamcrest.Matchers.notNullValue;
 class CaseErasureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<String> PARTICIPANTS = List.of("consent-service", "retention-service",
-            "disclosure-service", "storefront");
 
     @Inject
     TestClock clock;
@@ -76,12 +75,12 @@ class CaseErasureTest {
                     .body("type", equalTo("https://privacy.justelegance.com/problems/case-status-conflict"));
 
             for (String participant : PARTICIPANTS.subList(0, 3)) {
-                TestEvents.publish(receipt(subject, requested, participant, List.of()));
+                TestEvents.publish(receipt(requested, participant, List.of()));
             }
             await().atMost(WAIT).untilAsserted(() -> erasure(id).body("awaiting", contains("storefront")));
             view(id).body("status", equalTo("AWAITING_OTHER_SERVICES"));
 
-            TestEvents.publish(receipt(subject, requested, "storefront", List.of(new WithheldRecords(
+            TestEvents.publish(receipt(requested, "storefront", List.of(new WithheldRecords(
                     DataCategory.EMAIL, WithheldReason.SUPPRESSION_LIST, null))));
             await().atMost(WAIT).untilAsserted(() -> view(id).body("status", equalTo("COMPLETED")));
             view(id).body("trail.action", hasItem("erasure-completed"))
@@ -90,6 +89,18 @@ class CaseErasureTest {
                     .body("receipts.service", containsInAnyOrder(PARTICIPANTS.toArray()))
                     .body("receipts.find { it.service == 'consent-service' }.erased[0].category",
                             equalTo("CONSENT_RECORDS"));
+            certificate(id).statusCode(200)
+                    .body("certificate.caseReference", startsWith("DSR-"))
+                    .body("certificate.outcome", equalTo("COMPLETED"))
+                    .body("certificate.erasureRequestId", equalTo(id))
+                    .body("signature.algorithm", equalTo("Ed25519"));
+            String issued = certificate(id).extract().asString();
+            given().contentType("application/json").body(issued)
+                    .when().post("/api/v1/erasure-certificates/verification")
+                    .then().statusCode(200).body("valid", equalTo(true));
+            given().contentType("application/json").body(issued.replace("\"count\":3", "\"count\":0"))
+                    .when().post("/api/v1/erasure-certificates/verification")
+                    .then().statusCode(200).body("valid", equalTo(false));
             assertThat(subjectRequests.awaitEvent(event -> subject.equals(event.subjectId())
                     && event.payload() instanceof SubjectRequestClosed).payload(), instanceOf(SubjectRequestClosed.class));
         }
@@ -103,7 +114,7 @@ class CaseErasureTest {
             officer(id, "erasure", null).statusCode(200);
             EventEnvelope<?> requested = requests.awaitEvent(event -> subject.equals(event.subjectId()));
             for (String participant : PARTICIPANTS) {
-                TestEvents.publish(receipt(subject, requested, participant, participant.equals("storefront")
+                TestEvents.publish(receipt(requested, participant, participant.equals("storefront")
                         ? List.of(new WithheldRecords(DataCategory.PURCHASE_HISTORY, WithheldReason.LEGAL_OBLIGATION,
                         LocalDate.parse("2032-04-05"))) : List.of()));
             }
@@ -111,6 +122,7 @@ class CaseErasureTest {
             erasure(id).body("receipts.find { it.service == 'storefront' }.kept[0].reason",
                     equalTo("LEGAL_OBLIGATION"))
                     .body("receipts.find { it.service == 'storefront' }.kept[0].until", equalTo("2032-04-05"));
+            certificate(id).statusCode(200).body("certificate.outcome", equalTo("PARTIALLY_COMPLETED"));
         }
     }
 
@@ -137,6 +149,8 @@ class CaseErasureTest {
                 .body("type", equalTo("https://privacy.justelegance.com/problems/case-status-conflict"));
         String unresolved = openCase("ERASURE", "e." + UUID.randomUUID() + "@example.com", null);
         officer(unresolved, "erasure", null).statusCode(409);
+        certificate(unresolved).statusCode(404)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/certificate-not-issued"));
         erasure(unresolved).statusCode(404)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/erasure-not-requested"));
     }
@@ -146,18 +160,15 @@ class CaseErasureTest {
                 "\"subjectId\": \"" + subject + "\"");
     }
 
+    private static ValidatableResponse certificate(String id) {
+        return given().header("Authorization", bearer(Roles.AUDITOR))
+                .when().get("/api/v1/requests/{id}/erasure/certificate", id)
+                .then();
+    }
+
     private static ValidatableResponse erasure(String id) {
         return given().header("Authorization", bearer(Roles.CUSTOMER_SERVICE))
                 .when().get("/api/v1/requests/{id}/erasure", id)
                 .then();
-    }
-
-    private static EventEnvelope<ErasureCompleted> receipt(String subject, EventEnvelope<?> requested,
-                                                           String participant, List<WithheldRecords> kept) {
-        String requestId = ((ErasureRequested) requested.payload()).requestId();
-        List<ErasedRecords> erased = participant.equals("consent-service")
-                ? List.of(new ErasedRecords(DataCategory.CONSENT_RECORDS, 3)) : List.of();
-        return EventEnvelope.create(subject, participant, Instant.now(), requested.eventId(),
-                new ErasureCompleted(requestId, participant, erased, kept, Instant.now()));
     }
 }

@@ -182,7 +182,7 @@ class ErasureCertificateResourceTest {
     }
 
     /**
-     * An erasure requested for a fresh subject and answered by two services, recorded through the kit as the
+     * An erasure requested for a fresh subject and answered by every expected service, recorded through the kit as the
      * service's consumer will; the certificate for it, signed, as the REST layer writes it.
      */
     private String signedCertificateJson() throws Exception {
@@ -202,7 +202,10 @@ class ErasureCertificateResourceTest {
                         new ArrayList<>(List.of(new WithheldRecords(RETENTION_TIMELINE, LEGAL_HOLD,
                                         LocalDate.parse("2027-01-31")),
                                 new WithheldRecords(RETENTION_TIMELINE, ERASURE_RECORD, null))),
-                        completedAt)))));
+                        completedAt)),
+                receipt(subject, new ErasureCompleted(requestId, "disclosure-service", List.of(), List.of(),
+                        completedAt)),
+                receipt(subject, new ErasureCompleted(requestId, "storefront", List.of(), List.of(), completedAt)))));
         ErasureStatus status = QuarkusTransaction.requiringNew().call(() -> receipts.status(requestId)).orElseThrow();
 
         ErasureCertificate certificate = ErasureCertificate.fromErasureStatus(status, "DSR-2026-0042",

@@ -35,7 +35,9 @@ public enum DsrProblem implements ProblemType {
      */
     CASE_STATUS_CONFLICT("case-status-conflict", "Case status conflict", 409),
     /** The case has no erasure to show: none was requested for it. */
-    ERASURE_NOT_REQUESTED("erasure-not-requested", "Erasure not requested", 404);
+    ERASURE_NOT_REQUESTED("erasure-not-requested", "Erasure not requested", 404),
+    /** The case's erasure has not completed, so no certificate was issued. */
+    CERTIFICATE_NOT_ISSUED("certificate-not-issued", "Certificate not issued", 404);
 
     private final Definition definition;
 
