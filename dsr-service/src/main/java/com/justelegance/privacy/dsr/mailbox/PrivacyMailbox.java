@@ -110,21 +110,22 @@ public class PrivacyMailbox {
             if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                 continue; // copied to the processed folder by an earlier poll that did not get to expunge
             }
-            if (!IncomingMails.isAddressedTo(message, config.address())) {
-                leftAlone++;
-                continue;
-            }
-            IncomingMail mail;
             try {
-                mail = IncomingMails.read((MimeMessage) message, clock.instant());
-                intake.receive(mail);
+                if (!IncomingMails.isAddressedTo(message, config.address())) {
+                    leftAlone++;
+                    continue;
+                }
+                intake.receive(IncomingMails.read((MimeMessage) message, clock.instant()));
             } catch (RuntimeException | MessagingException | IOException e) {
-                // The exception's message may quote the mail; its type is enough to start looking.
+                // One unreadable message or failed intake must not hold up the others. The exception's message may
+                // quote the mail; its type is enough to start looking.
                 LOG.warnf("A message in the privacy mailbox was not taken in (%s); it stays for the next poll",
                         e.getClass().getName());
                 failed++;
                 continue;
             }
+            // Outside the try: a failed move is the server failing, not this message; the poll stops there and
+            // the message comes again (the intake knows its Message-ID).
             moveToProcessed(inbox, message, processed);
             taken++;
         }

@@ -125,6 +125,19 @@ class PrivacyMailboxTest {
     }
 
     @Test
+    void aMessageTheIntakeFailsOnDoesNotHoldUpTheOthers() throws Exception {
+        view.sendText(ADA, PRIVACY, "Copy of my data", "Please send me a copy of my data.");
+        view.sendText("sam@example.org", PRIVACY, "Unsubscribe", "Please unsubscribe me.");
+        intake.failingOn("Copy of my data");
+
+        PollOutcome outcome = mailbox.poll();
+
+        assertThat(outcome, equalTo(new PollOutcome(1, 1, 0)));
+        assertThat(intake.received().stream().map(IncomingMail::subject).toList(), contains("Unsubscribe"));
+        assertThat(view.folder("INBOX"), contains(new Seen("Copy of my data", false)));
+    }
+
+    @Test
     void anHtmlMessageWithAnAttachmentArrivesAsTextWithTheAttachmentCounted() throws Exception {
         MimeMessage sent = view.newMessage(ADA, PRIVACY, "Wrong address on my account");
         MimeBodyPart html = new MimeBodyPart();

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The intake in dsr-service's tests: records every message handed over, and fails on request, as an intake whose
@@ -17,11 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class RecordingMailIntake implements MailIntake {
 
     private final List<IncomingMail> received = new CopyOnWriteArrayList<>();
-    private volatile boolean failing;
+    private volatile Predicate<IncomingMail> failOn = mail -> false;
 
     @Override
     public void receive(IncomingMail mail) {
-        if (failing) {
+        if (failOn.test(mail)) {
             throw new IllegalStateException("intake unavailable (test)");
         }
         received.add(mail);
@@ -34,12 +35,17 @@ public class RecordingMailIntake implements MailIntake {
 
     /** From now on, every {@code receive} throws (true) or records (false). */
     public void failing(boolean fail) {
-        failing = fail;
+        failOn = mail -> fail;
+    }
+
+    /** From now on, {@code receive} throws for a message with this subject and records the others. */
+    public void failingOn(String subject) {
+        failOn = mail -> mail.subject().equals(subject);
     }
 
     /** Forgets what was received and stops failing. */
     public void reset() {
         received.clear();
-        failing = false;
+        failOn = mail -> false;
     }
 }
