@@ -1,11 +1,17 @@
 package com.justelegance.privacy.dsr;
 
 import com.justelegance.privacy.testing.TestInfrastructure;
+import com.justelegance.privacy.testing.TestMailServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** Points every test in this module at the real test broker and the dsr_test database. */
+/**
+ * Points every test in this module at the real test broker, the dsr_test database, and an in-process mail server
+ * (SMTP for letters, IMAP for the privacy mailbox).
+ */
 @QuarkusTestResource(value = TestInfrastructure.class,
         initArgs = @ResourceArg(name = TestInfrastructure.DATABASE, value = "dsr_test"))
+@QuarkusTestResource(value = TestMailServer.class,
+        initArgs = @ResourceArg(name = TestMailServer.MAILBOX_PREFIX, value = "dsr.mailbox"))
 public class DsrTestInfrastructure {
 }

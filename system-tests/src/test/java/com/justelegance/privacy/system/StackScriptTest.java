@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 /**
@@ -149,6 +151,55 @@ class StackScriptTest {
         assertThat(result.out(), containsString("./stack token <role>"));
         assertThat(result.out(), not(containsString("eyJ")));   // every JWT starts so: {"alg" in base64url
         assertThat(result.out().lines().count(), lessThan(15L));
+    }
+
+    @Test
+    void theMailServerTakesMailForThePrivacyMailboxOverSmtpShowsItOverImapAndStops() throws Exception {
+        int smtp = freePort();
+        int imap = freePort();
+
+        Result result = run(List.of("bash", "-c", """
+                source "$STACK"
+                STATE="$T/state"; LOGS="$T/state/logs"; MAIL_SMTP_PORT=%d; MAIL_IMAP_PORT=%d
+                pick_jdk >/dev/null
+                start_mail_server
+                mail_status
+                printf 'From: ada@example.org\\r\\nTo: %%s\\r\\nSubject: Delete my data\\r\\n\\r\\nPlease.\\r\\n' \\
+                    "$PRIVACY_ADDRESS" > "$T/request.eml"
+                curl -sS --url "smtp://127.0.0.1:$MAIL_SMTP_PORT" --mail-from ada@example.org \\
+                    --mail-rcpt "$PRIVACY_ADDRESS" --upload-file "$T/request.eml"
+                curl -sS -u "$MAIL_LOGIN:$MAIL_LOGIN" "imap://127.0.0.1:$MAIL_IMAP_PORT/INBOX" -X 'FETCH 1:* ENVELOPE'
+                stop_mail_server
+                port_open "$MAIL_IMAP_PORT" && echo "still listening"
+                true
+                """.formatted(smtp, imap)), Duration.ofSeconds(90));
+
+        assertThat(result.err(), result.exit(), equalTo(0));
+        assertThat(result.out().lines().filter(line -> line.startsWith("mail ")).toList(),
+                contains(matchesPattern("mail +running +UP +smtp://localhost:" + smtp + " imap://localhost:" + imap)));
+        assertThat(result.out(), containsString("\"Delete my data\""));
+        assertThat(result.out(), not(containsString("still listening")));
+    }
+
+    @Test
+    void onlyDsrServiceIsPointedAtTheMailServer() throws Exception {
+        Result result = bash("""
+                source "$STACK"
+                (mail_settings_for dsr-service; echo "dsr: $DSR_MAILBOX_ENABLED $DSR_MAILBOX_PORT $QUARKUS_MAILER_PORT")
+                (mail_settings_for consent-service; echo "consent: ${DSR_MAILBOX_ENABLED:-none}")
+                print_mail_access
+                """);
+
+        assertThat(result.err(), result.exit(), equalTo(0));
+        assertThat(result.out(), containsString("dsr: true 3143 3025"));
+        assertThat(result.out(), containsString("consent: none"));
+        assertThat(result.out(), containsString("IMAP user privacy, password privacy"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private Result bash(String script) throws Exception {

@@ -4,6 +4,7 @@ import com.justelegance.privacy.dsr.domain.Nation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** dsr-service settings, under {@code dsr}. */
@@ -12,6 +13,12 @@ public interface DsrConfig {
 
     /** Bank holidays used for deadlines. */
     BankHolidays bankHolidays();
+
+    /** Letters to requesters (the SMTP server itself is {@code quarkus.mailer.*}). */
+    Mail mail();
+
+    /** The privacy mailbox people write to, read over IMAP. */
+    Mailbox mailbox();
 
     interface BankHolidays {
 
@@ -24,5 +31,62 @@ public interface DsrConfig {
          * {@code scotland.txt}, {@code northern-ireland.txt}); a nation without a file there keeps the shipped list.
          */
         Optional<String> directory();
+    }
+
+    interface Mail {
+
+        /** The address letters come from and replies go to: the privacy address. */
+        String from();
+
+        /** The name shown with that address and under each letter. */
+        @WithDefault("Juste Elegance privacy team")
+        String senderName();
+    }
+
+    interface Mailbox {
+
+        /** Whether the mailbox is polled at all. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * How often it is polled (a Quarkus {@code every} value such as {@code 30s}); {@code off} stops the schedule,
+         * as in tests, which poll themselves.
+         */
+        @WithDefault("30s")
+        String pollEvery();
+
+        /** The IMAP server. */
+        @WithDefault("localhost")
+        String host();
+
+        /** Its port (143 for plain IMAP, 993 for IMAPS). */
+        @WithDefault("143")
+        int port();
+
+        /** IMAP over TLS (IMAPS) rather than plain IMAP. */
+        @WithDefault("false")
+        boolean ssl();
+
+        /** The mailbox's login. */
+        Optional<String> username();
+
+        /** Its password (from the environment, {@code DSR_MAILBOX_PASSWORD}). */
+        Optional<String> password();
+
+        /** The folder new mail arrives in. */
+        @WithDefault("INBOX")
+        String folder();
+
+        /** The folder a message moves to once the intake has taken it; created if missing. */
+        @WithDefault("Processed")
+        String processedFolder();
+
+        /** The privacy address: only messages addressed to it are taken in; others are left where they are. */
+        String address();
+
+        /** How long connecting to or reading from the server may take before the poll gives up. */
+        @WithDefault("20s")
+        Duration timeout();
     }
 }

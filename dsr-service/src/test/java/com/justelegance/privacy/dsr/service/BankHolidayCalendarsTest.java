@@ -49,6 +49,21 @@ class BankHolidayCalendarsTest {
                 return Optional.ofNullable(directory);
             }
         };
-        return () -> bankHolidays;
+        return new DsrConfig() {
+            @Override
+            public BankHolidays bankHolidays() {
+                return bankHolidays;
+            }
+
+            @Override
+            public Mail mail() {
+                throw new UnsupportedOperationException("not needed for calendars");
+            }
+
+            @Override
+            public Mailbox mailbox() {
+                throw new UnsupportedOperationException("not needed for calendars");
+            }
+        };
     }
 }

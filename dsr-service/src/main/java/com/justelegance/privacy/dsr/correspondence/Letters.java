@@ -1,0 +1,107 @@
+package com.justelegance.privacy.dsr.correspondence;
+
+import com.justelegance.privacy.dsr.config.DsrConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes and sends the letters of a data-subject request: renders the kind's plain-text template
+ * ({@code templates/letters/}) with the case's facts and sends it over SMTP (Quarkus Mailer) from the privacy
+ * address ({@code dsr.mail.from}). The caller keeps the {@link SentLetter} on the case. Blocking: call it from a
+ * worker thread, outside a database transaction (an SMTP server can be slow).
+ *
+ * <p>Nothing about the recipient or the letter is logged: only the kind and the case reference.
+ */
+@ApplicationScoped
+public class Letters {
+
+    private static final Logger LOG = Logger.getLogger(Letters.class);
+
+    /** One template per {@link LetterKind}: {@code templates/letters/<kind-in-hyphens>.txt}, checked at build time. */
+    @CheckedTemplate(basePath = "letters", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Templates {
+
+        static native TemplateInstance acknowledgement(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance identityRequest(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance clarificationRequest(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance extensionNotice(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance completion(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance partialCompletion(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance refusal(LetterFacts facts, LetterSender sender);
+    }
+
+    private final Mailer mailer;
+    private final Clock clock;
+    private final LetterSender sender;
+
+    public Letters(Mailer mailer, Clock clock, DsrConfig config) {
+        this.mailer = mailer;
+        this.clock = clock;
+        this.sender = new LetterSender(config.mail().senderName(), config.mail().from());
+    }
+
+    /**
+     * Renders a letter and sends it to one address.
+     *
+     * @throws IllegalArgumentException if the facts lack what this kind of letter needs (named in the message)
+     * @throws LetterNotSentException   if the SMTP server did not accept it; see {@link LetterNotSentException#retryable()}
+     */
+    public SentLetter send(LetterKind kind, String toAddress, LetterFacts facts) {
+        if (toAddress == null || toAddress.isBlank()) {
+            throw new IllegalArgumentException("A " + kind + " letter needs an address to go to");
+        }
+        List<String> missing = facts.missingFor(kind);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("A " + kind + " letter needs " + String.join(", ", missing));
+        }
+        String subject = kind.subject(facts.caseReference());
+        String body = render(kind, facts);
+        String messageId = newMessageId();
+        Mail mail = Mail.withText(toAddress, subject, body)
+                .setFrom(sender.fromHeader())
+                // Our own id instead of the mail client's, so the case can keep it and match replies to it.
+                .addHeader("Message-ID", messageId);
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            throw LetterNotSentException.of(kind, facts.caseReference(), e);
+        }
+        LOG.infof("Sent the %s letter for case %s", kind, facts.caseReference());
+        return new SentLetter(kind, subject, body, clock.instant(), messageId);
+    }
+
+    /** The letter's text, as {@link #send} would send it. */
+    public String render(LetterKind kind, LetterFacts facts) {
+        TemplateInstance template = switch (kind) {
+            case ACKNOWLEDGEMENT -> Templates.acknowledgement(facts, sender);
+            case IDENTITY_REQUEST -> Templates.identityRequest(facts, sender);
+            case CLARIFICATION_REQUEST -> Templates.clarificationRequest(facts, sender);
+            case EXTENSION_NOTICE -> Templates.extensionNotice(facts, sender);
+            case COMPLETION -> Templates.completion(facts, sender);
+            case PARTIAL_COMPLETION -> Templates.partialCompletion(facts, sender);
+            case REFUSAL -> Templates.refusal(facts, sender);
+        };
+        return template.render();
+    }
+
+    /** An RFC 5322 Message-ID in the privacy address's domain. */
+    private String newMessageId() {
+        String address = sender.address();
+        String domain = address.substring(address.indexOf('@') + 1);
+        return "<" + UUID.randomUUID() + "@" + domain + ">";
+    }
+}
