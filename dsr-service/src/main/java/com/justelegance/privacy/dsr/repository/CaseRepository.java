@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,8 +93,10 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
         return hashes;
     }
 
-    public Optional<RequestCase> findByMailRef(String mailRef) {
-        return find("mailRef", mailRef).firstResultOptional();
+    /** Whether a case was opened from the mail with this keyed Message-ID hash. */
+    @Transactional
+    public boolean hasMail(String mailRef) {
+        return count("mailRef", mailRef) > 0;
     }
 
     /** The work queue: soonest due first (paused cases, with no due date, after them), then oldest received. */

@@ -16,6 +16,7 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.RefusalRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectMatch;
 import com.justelegance.privacy.dsr.rest.CaseDtos.WithdrawalRequest;
 import com.justelegance.privacy.dsr.service.CaseErasures;
+import com.justelegance.privacy.dsr.service.CaseLetters;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
@@ -63,18 +64,21 @@ public class CaseResource {
 
     private final Cases cases;
     private final CaseErasures erasures;
+    private final CaseLetters letters;
     private final SecurityIdentity identity;
 
-    public CaseResource(Cases cases, CaseErasures erasures, SecurityIdentity identity) {
+    public CaseResource(Cases cases, CaseErasures erasures, CaseLetters letters, SecurityIdentity identity) {
         this.cases = cases;
         this.erasures = erasures;
+        this.letters = letters;
         this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
-    @Operation(summary = "Record a request received by phone, post, in person or through the web form")
+    @Operation(summary = "Record a request received by phone, post, in person or through the web form; a requester "
+            + "with an e-mail address is sent the acknowledgement, kept on the case's trail")
     @APIResponse(responseCode = "201", description = "The case, with its due date and likely duplicates",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
@@ -89,6 +93,7 @@ public class CaseResource {
         }
         Cases.CaseFile file = cases.open(new Cases.NewCase(request.type(), request.channel(), request.receivedOn(),
                 request.nation(), request.requester().toRequester(), request.subjectId(), null), actor());
+        letters.acknowledge(file);
         return Response.status(Response.Status.CREATED).entity(CaseView.of(file)).build();
     }
 

@@ -133,7 +133,7 @@ public class CaseErasures {
                 certificate.certificate().issuedAt(), toJson(certificate));
         boolean partially = certificate.certificate().outcome() == ErasureCertificate.Outcome.PARTIALLY_COMPLETED;
         cases.close(requestCase, partially ? CaseStatus.PARTIALLY_COMPLETED : CaseStatus.COMPLETED, null,
-                cases.systemActor(), partially ? "erasure-partially-completed" : "erasure-completed", null);
+                Cases.SYSTEM_ACTOR, partially ? "erasure-partially-completed" : "erasure-completed", null);
     }
 
     private Optional<UUID> caseOf(String requestId) {

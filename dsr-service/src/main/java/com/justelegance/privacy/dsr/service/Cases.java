@@ -51,6 +51,9 @@ public class Cases {
     /** Requests are received, and deadlines fall, on UK days; the services' clock is UTC. */
     public static final ZoneId UK = ZoneId.of("Europe/London");
 
+    /** Who the trail names for what the service does by itself (closing on receipts, sending letters). */
+    static final String SYSTEM_ACTOR = "system:dsr-service";
+
     private static final Set<CaseStatus> WORKABLE = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS);
 
     private final CaseRepository cases;
@@ -346,10 +349,6 @@ public class Cases {
         return clock.instant();
     }
 
-    /** Who the trail names for what the service does by itself (closing on receipts, say). */
-    String systemActor() {
-        return "system:dsr-service";
-    }
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), UK);

@@ -80,6 +80,8 @@ class CaseLifecycleTest {
                 .body("requester.email", equalTo(email))
                 .body("trail.action", contains("opened"))
                 .extract().path("id");
+        view(id).body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT"))
+                .body("trail[1].why", containsString("5 October 2026"));
 
         try (Connection connection = dataSource.getConnection();
              PreparedStatement row = connection.prepareStatement("SELECT * FROM request_case WHERE id = ?")) {
@@ -120,7 +122,8 @@ class CaseLifecycleTest {
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("deadline.startedOn", equalTo("2026-09-18"))
                 .body("deadline.dueOn", equalTo("2026-10-19"))
-                .body("trail.action", contains("opened", "identity-requested", "identity-failed:DOCUMENT",
+                .body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT", "identity-requested",
+                        "identity-failed:DOCUMENT",
                         "identity-verified:DOCUMENT"))
                 .body("trail.why", hasItem("Photo did not match"))
                 .body("trail.actor", hasItem("test-" + Roles.PRIVACY_OFFICER));
@@ -201,7 +204,8 @@ class CaseLifecycleTest {
         AtOnce.assertConflicts(answers, "case-closed");
         view(id).body("status", equalTo("REFUSED"))
                 .body("closingReason", equalTo("MANIFESTLY_EXCESSIVE"))
-                .body("trail.action", contains("opened", "refused:MANIFESTLY_EXCESSIVE"));
+                .body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT",
+                        "refused:MANIFESTLY_EXCESSIVE"));
         step(Roles.CUSTOMER_SERVICE, id, "withdrawal", "{}").statusCode(409)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/case-closed"));
     }
