@@ -57,6 +57,12 @@ class RoleMatrixTest extends RoleMatrixTests {
                 step("subject", STAFF, "{\"subjectId\": \"" + DsrApi.newSubject() + "\"}"),
                 step("identity-request", OFFICER, null),
                 step("identity-checks", OFFICER, "{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}"),
+                Endpoint.of("POST /api/v1/requests/{id}/identity-code", 409, STAFF, () -> {
+                    String id = freshCase();
+                    DsrApi.officer(id, "identity-request", null).statusCode(200);
+                    // A code nobody was sent: the call gets through to the check, which refuses it.
+                    return Call.post("/api/v1/requests/" + id + "/identity-code", "{\"code\": \"000000\"}");
+                }),
                 step("clarification-request", STAFF, "{\"question\": \"Which account?\"}"),
                 Endpoint.of("POST /api/v1/requests/{id}/clarification", 200, STAFF, () -> {
                     String id = freshCase();

@@ -60,7 +60,7 @@ public record ErasureCertificate(UUID certificateId, String caseReference, Strin
      * that the erasure happened ({@code ERASURE_RECORD}) and the suppression entry that honours the objection
      * ({@code SUPPRESSION_LIST}) are part of carrying the erasure out, not exceptions to it.
      */
-    static final Set<WithheldReason> EXCEPTIONS = EnumSet.of(WithheldReason.LEGAL_OBLIGATION,
+    public static final Set<WithheldReason> EXCEPTIONS = EnumSet.of(WithheldReason.LEGAL_OBLIGATION,
             WithheldReason.LEGAL_CLAIM, WithheldReason.LEGAL_HOLD);
 
     public ErasureCertificate {

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Optional;
 
 /** dsr-service settings, under {@code dsr}. */
@@ -19,6 +20,44 @@ public interface DsrConfig {
 
     /** The privacy mailbox people write to, read over IMAP. */
     Mailbox mailbox();
+
+    /** How long closed case files are kept. */
+    CaseFiles caseFiles();
+
+    interface CaseFiles {
+
+        /** Kept this long after the case closed, as evidence of how it was answered, then purged. */
+        @WithDefault("P2Y")
+        Period keepFor();
+
+        /** When the purge runs (Quarkus cron, or {@code off}); read by {@code CaseFileRetention}'s schedule. */
+        @WithDefault("0 0 3 * * ?")
+        String purgeCron();
+    }
+
+    /** The work-queue gauges. */
+    Metrics metrics();
+
+    interface Metrics {
+
+        /** How often {@code dsr_cases_open} and {@code dsr_cases_overdue} are recounted; read by the schedule. */
+        @WithDefault("60s")
+        String refreshEvery();
+    }
+
+    /** One-time codes that prove a requester's identity. */
+    Identity identity();
+
+    interface Identity {
+
+        /** How long a code sent to the requester works. */
+        @WithDefault("P3D")
+        Duration codeValidFor();
+
+        /** Wrong tries after which a code is refused for good (a new identity request sends a new one). */
+        @WithDefault("5")
+        int maxAttempts();
+    }
 
     interface BankHolidays {
 

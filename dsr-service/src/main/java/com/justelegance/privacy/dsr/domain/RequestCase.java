@@ -130,6 +130,15 @@ public class RequestCase {
         return clock;
     }
 
+    /** The response clock as it was before its latest event: while paused, what it was running to. */
+    public ResponseClock clockBeforeLatestEvent(BankHolidayCalendar calendar) {
+        ResponseClock clock = ResponseClock.received(receivedOn, calendar);
+        for (ClockEvent event : clockEvents.subList(0, Math.max(0, clockEvents.size() - 1))) {
+            clock = event.applyTo(clock);
+        }
+        return clock;
+    }
+
     /** Adds an event to the clock; the caller has checked that the clock accepts it. */
     public void addClockEvent(ClockEvent event) {
         clockEvents.add(event);

@@ -39,7 +39,7 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
                               boolean includeClosed) {
     }
 
-    /** Open cases of a subject, per count of how many there are by status, for the metrics. */
+    /** How many cases are open, and how many of those are past their due date. */
     public record OpenCounts(long open, long overdue) {
     }
 
@@ -93,10 +93,20 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
         return hashes;
     }
 
+    /** Remembers a mail taken on a case, so that the mailbox handing it over again changes nothing. */
+    public void recordMail(UUID caseId, String mailRef) {
+        entityManager.createNativeQuery("INSERT INTO case_mail (mail_ref, case_id) VALUES (:ref, :case)")
+                .setParameter("ref", mailRef)
+                .setParameter("case", caseId)
+                .executeUpdate();
+    }
+
     /** Whether a case was opened from the mail with this keyed Message-ID hash. */
     @Transactional
     public boolean hasMail(String mailRef) {
-        return count("mailRef", mailRef) > 0;
+        return count("mailRef", mailRef) > 0 || ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM case_mail WHERE mail_ref = :ref").setParameter("ref", mailRef)
+                .getSingleResult()).longValue() > 0;
     }
 
     /** The work queue: soonest due first (paused cases, with no due date, after them), then oldest received. */

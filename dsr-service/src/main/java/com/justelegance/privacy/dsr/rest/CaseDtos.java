@@ -94,6 +94,10 @@ public final class CaseDtos {
                                        LocalDate proofReceivedOn, @Size(max = 2_000) String note) {
     }
 
+    /** The one-time code the requester was sent. */
+    public record IdentityCode(@NotNull @Pattern(regexp = "^\\s*[0-9]{6}\\s*$") String code) {
+    }
+
     /** What is unclear in the request, as asked of the requester. */
     public record ClarificationRequest(@NotBlank @Size(max = 5_000) String question) {
     }

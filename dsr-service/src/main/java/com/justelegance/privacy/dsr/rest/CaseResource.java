@@ -11,6 +11,7 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.Classification;
 import com.justelegance.privacy.dsr.rest.CaseDtos.CompletionRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.ExtensionRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.IdentityCheckRequest;
+import com.justelegance.privacy.dsr.rest.CaseDtos.IdentityCode;
 import com.justelegance.privacy.dsr.rest.CaseDtos.NewCaseRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.RefusalRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectMatch;
@@ -18,9 +19,12 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.WithdrawalRequest;
 import com.justelegance.privacy.dsr.service.CaseErasures;
 import com.justelegance.privacy.dsr.service.CaseLetters;
 import com.justelegance.privacy.dsr.service.Cases;
+import com.justelegance.privacy.dsr.service.IdentityCodes;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
+import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.KitProblem;
+import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -167,12 +171,35 @@ public class CaseResource {
     @POST
     @Path("/{id}/identity-request")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Ask for proof of identity: the clock waits, and starts afresh when the proof arrives")
+    @Operation(summary = "Ask for proof of identity: the clock waits, and starts afresh when the proof arrives; a "
+            + "requester with an e-mail address is sent a one-time code")
     @APIResponse(responseCode = "200", description = "The case, awaiting identity")
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
     @APIResponse(responseCode = "409", description = CONFLICTS)
     public CaseView requestIdentity(@PathParam("id") UUID id) {
-        return CaseView.of(cases.requestIdentity(id, actor()));
+        Cases.IdentityRequest request = cases.requestIdentity(id, actor());
+        letters.identityRequest(request);
+        return CaseView.of(request.file());
+    }
+
+    @POST
+    @Path("/{id}/identity-code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Enter the one-time code the requester was sent (read out on the phone, say): the right "
+            + "code verifies their identity and restarts the month today")
+    @APIResponse(responseCode = "200", description = "The case, in progress")
+    @APIResponse(responseCode = "400", description = "validation-failed: no code, or not six digits")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + "; identity-code-refused: not the code sent, "
+            + "expired, already used, or too many wrong tries (each wrong try is counted and on the trail)")
+    public CaseView confirmIdentityCode(@PathParam("id") UUID id, @NotNull @Valid IdentityCode request) {
+        Cases.CodeConfirmation confirmation = cases.confirmIdentityCode(id, request.code(), actor());
+        if (confirmation.check() != IdentityCodes.Check.ACCEPTED) {
+            // Thrown after the try was committed, so that it counts.
+            throw new ProblemException(DsrProblem.IDENTITY_CODE_REFUSED, confirmation.check().refusal());
+        }
+        return CaseView.of(confirmation.file());
     }
 
     @POST
@@ -202,7 +229,9 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = CONFLICTS + "; clarification-not-allowed: the due date "
             + "has passed")
     public CaseView requestClarification(@PathParam("id") UUID id, @NotNull @Valid ClarificationRequest request) {
-        return CaseView.of(cases.requestClarification(id, request.question(), actor()));
+        Cases.CaseFile file = cases.requestClarification(id, request.question(), actor());
+        letters.clarificationRequest(file, request.question());
+        return CaseView.of(file);
     }
 
     @POST
@@ -230,7 +259,9 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = CONFLICTS + "; extension-not-allowed: already extended "
             + "once, or the due date has passed")
     public CaseView extend(@PathParam("id") UUID id, @NotNull @Valid ExtensionRequest request) {
-        return CaseView.of(cases.extend(id, request.reason(), actor()));
+        Cases.CaseFile file = cases.extend(id, request.reason(), actor());
+        letters.extensionNotice(file);
+        return CaseView.of(file);
     }
 
     @POST
@@ -244,7 +275,9 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
     @APIResponse(responseCode = "409", description = CONFLICTS)
     public CaseView refuse(@PathParam("id") UUID id, @NotNull @Valid RefusalRequest request) {
-        return CaseView.of(cases.refuse(id, request.reason(), request.explanation(), actor()));
+        Cases.CaseFile file = cases.refuse(id, request.reason(), request.explanation(), actor());
+        letters.refusal(file, request.explanation());
+        return CaseView.of(file);
     }
 
     @POST
@@ -269,7 +302,9 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
     @APIResponse(responseCode = "409", description = CONFLICTS + ", or the case is not classified yet")
     public CaseView complete(@PathParam("id") UUID id, @NotNull @Valid CompletionRequest request) {
-        return CaseView.of(cases.complete(id, request.partially(), request.explanation(), actor()));
+        Cases.CaseFile file = cases.complete(id, request.partially(), request.explanation(), actor());
+        letters.completion(file, request.explanation());
+        return CaseView.of(file);
     }
 
     private String actor() {

@@ -4,6 +4,7 @@ import com.justelegance.privacy.dsr.config.DsrConfig;
 import com.justelegance.privacy.dsr.domain.BankHolidayCalendar;
 import com.justelegance.privacy.dsr.domain.Nation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,14 @@ public class BankHolidayCalendars {
     private final Map<Nation, BankHolidayCalendar> calendars = new EnumMap<>(Nation.class);
     private final Nation defaultNation;
 
+    @Inject
     public BankHolidayCalendars(DsrConfig config) {
-        this.defaultNation = config.bankHolidays().nation();
-        Optional<Path> directory = config.bankHolidays().directory().map(Path::of);
+        this(config.bankHolidays());
+    }
+
+    BankHolidayCalendars(DsrConfig.BankHolidays config) {
+        this.defaultNation = config.nation();
+        Optional<Path> directory = config.directory().map(Path::of);
         for (Nation nation : Nation.values()) {
             String fileName = nation.division() + ".txt";
             List<String> lines = directory.map(dir -> dir.resolve(fileName))

@@ -19,6 +19,7 @@ import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,17 +45,19 @@ public class CaseErasures {
     private final ErasureReceipts receipts;
     private final Outbox outbox;
     private final ErasureCertificates certificates;
+    private final Event<CaseLetters.ErasureCertified> certified;
     private final ObjectMapper json;
     private final String serviceName;
 
     public CaseErasures(Cases cases, CaseRepository repository, ErasureReceipts receipts, Outbox outbox,
-                        ErasureCertificates certificates, ObjectMapper json,
-                        @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+                        ErasureCertificates certificates, Event<CaseLetters.ErasureCertified> certified,
+                        ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.cases = cases;
         this.repository = repository;
         this.receipts = receipts;
         this.outbox = outbox;
         this.certificates = certificates;
+        this.certified = certified;
         this.json = json;
         this.serviceName = serviceName;
     }
@@ -134,6 +137,8 @@ public class CaseErasures {
         boolean partially = certificate.certificate().outcome() == ErasureCertificate.Outcome.PARTIALLY_COMPLETED;
         cases.close(requestCase, partially ? CaseStatus.PARTIALLY_COMPLETED : CaseStatus.COMPLETED, null,
                 Cases.SYSTEM_ACTOR, partially ? "erasure-partially-completed" : "erasure-completed", null);
+        // The completion letter goes once this transaction has committed (CaseLetters observes it).
+        certified.fire(new CaseLetters.ErasureCertified(caseId, certificate.certificate()));
     }
 
     private Optional<UUID> caseOf(String requestId) {

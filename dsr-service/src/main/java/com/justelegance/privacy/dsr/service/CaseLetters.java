@@ -1,24 +1,33 @@
 package com.justelegance.privacy.dsr.service;
 
+import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
 import com.justelegance.privacy.dsr.correspondence.LetterFacts;
 import com.justelegance.privacy.dsr.correspondence.LetterKind;
 import com.justelegance.privacy.dsr.correspondence.LetterNotSentException;
 import com.justelegance.privacy.dsr.correspondence.Letters;
 import com.justelegance.privacy.dsr.correspondence.SentLetter;
+import com.justelegance.privacy.dsr.domain.CaseStatus;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.repository.CaseRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends a case's letters and keeps each on the case's trail ({@code letter-sent:<KIND>}, the letter's text as the
- * encrypted why), or records that it could not be sent ({@code letter-not-sent:<KIND>}) for staff to follow up. Sending
- * blocks on the mail server, so it happens after the case's change committed and outside any transaction; a mail
- * server that is down never undoes or fails the change itself.
+ * encrypted why), or records that it could not be sent ({@code letter-not-sent:<KIND>}) for staff to follow up.
+ * Sending blocks on the mail server, so it happens after the case's change committed and outside any transaction;
+ * a mail server that is down never undoes or fails the change itself. A case without an e-mail address, or not yet
+ * classified, gets no letter: staff write by post or once they know what to say.
  */
 @ApplicationScoped
 public class CaseLetters {
@@ -35,31 +44,92 @@ public class CaseLetters {
         this.repository = repository;
     }
 
-    /** Tells the requester the request arrived, when we know what it is and have an address to write to. */
-    public void acknowledge(Cases.CaseFile file) {
-        RequestCase requestCase = file.requestCase();
-        Optional<String> address = file.requester().map(Requester::email).filter(email -> !email.isBlank());
-        if (address.isEmpty() || requestCase.type() == null || file.clock().dueOn().isEmpty()) {
-            // To be classified, or no e-mail address: staff write once they know what to say and where.
-            return;
-        }
-        LetterFacts facts = LetterFacts.of(requestCase.reference(), requestCase.type(), requestCase.receivedOn(),
-                file.clock().dueOn().get());
-        send(requestCase, LetterKind.ACKNOWLEDGEMENT, address.get(), facts);
+    /** A case's erasure ended with this certificate (fired in the receipts' transaction, sent after it commits). */
+    public record ErasureCertified(UUID caseId, ErasureCertificate certificate) {
     }
 
-    private void send(RequestCase requestCase, LetterKind kind, String address, LetterFacts facts) {
-        try {
-            SentLetter sent = letters.send(kind, address, facts);
-            QuarkusTransaction.requiringNew().run(() -> cases.trail(repository.lock(requestCase.id()).orElseThrow(),
-                    Cases.SYSTEM_ACTOR, "letter-sent:" + kind.name(), requestCase.status(), requestCase.status(),
-                    sent.subject() + "\n\n" + sent.body()));
-        } catch (LetterNotSentException e) {
-            LOG.warnf("A %s letter for case %s was not sent (retryable: %s)", kind, requestCase.reference(),
-                    e.retryable());
-            QuarkusTransaction.requiringNew().run(() -> cases.trail(repository.lock(requestCase.id()).orElseThrow(),
-                    Cases.SYSTEM_ACTOR, "letter-not-sent:" + kind.name(), requestCase.status(),
-                    requestCase.status(), null));
+    /** We have the request, and by when we answer. */
+    public void acknowledge(Cases.CaseFile file) {
+        send(file, LetterKind.ACKNOWLEDGEMENT, UnaryOperator.identity());
+    }
+
+    /** The one-time code to prove who they are. */
+    public void identityRequest(Cases.IdentityRequest request) {
+        request.code().ifPresent(code -> send(request.file(), LetterKind.IDENTITY_REQUEST,
+                facts -> facts.withCode(code.code(), code.expiresAt())));
+    }
+
+    /** What is unclear; the clock is paused until the answer. */
+    public void clarificationRequest(Cases.CaseFile file, String question) {
+        send(file, LetterKind.CLARIFICATION_REQUEST, facts -> facts.withReason(question));
+    }
+
+    /** Why we need more time, and the new due date. */
+    public void extensionNotice(Cases.CaseFile file) {
+        send(file, LetterKind.EXTENSION_NOTICE, facts -> facts.withReason(
+                file.clock().extension().map(extension -> extension.reason()).orElseThrow()));
+    }
+
+    /** Why we will not act, and the right to complain to the ICO. */
+    public void refusal(Cases.CaseFile file, String explanation) {
+        send(file, LetterKind.REFUSAL, facts -> facts.withReason(explanation));
+    }
+
+    /** Done by staff: what was done, or in part with what was withheld and why. */
+    public void completion(Cases.CaseFile file, String explanation) {
+        String done = explanation == null || explanation.isBlank() ? "We have carried out your request." : explanation;
+        boolean partially = file.requestCase().status() == CaseStatus.PARTIALLY_COMPLETED;
+        send(file, partially ? LetterKind.PARTIAL_COMPLETION : LetterKind.COMPLETION,
+                facts -> partially ? facts.withWithheld(List.of(done)) : facts.withActionsTaken(List.of(done)));
+    }
+
+    /** Done by every service: the erasure certificate, with what was kept and why. */
+    void erasureCertified(@Observes(during = TransactionPhase.AFTER_SUCCESS) ErasureCertified certified) {
+        ErasureCertificate certificate = certified.certificate();
+        boolean partially = certificate.outcome() == ErasureCertificate.Outcome.PARTIALLY_COMPLETED;
+        List<String> withheld = certificate.participants().stream()
+                .flatMap(participant -> participant.kept().stream()
+                        .filter(kept -> ErasureCertificate.EXCEPTIONS.contains(kept.reason()))
+                        .map(kept -> participant.service() + ": " + kept.category() + " (" + kept.reason() + ")"
+                                + (kept.until() == null ? "" : " until " + kept.until())))
+                .toList();
+        Cases.CaseFile file = QuarkusTransaction.requiringNew().call(() -> cases.fileOf(certified.caseId()));
+        send(file, partially ? LetterKind.PARTIAL_COMPLETION : LetterKind.COMPLETION, facts -> {
+            LetterFacts withCertificate = facts.withCertificate(certificate.certificateId().toString(),
+                    certificate.summary());
+            return partially ? withCertificate.withWithheld(withheld) : withCertificate;
+        });
+    }
+
+    private void send(Cases.CaseFile file, LetterKind kind, UnaryOperator<LetterFacts> details) {
+        RequestCase requestCase = file.requestCase();
+        Optional<String> address = file.requester().map(Requester::email).filter(email -> !email.isBlank());
+        if (address.isEmpty() || requestCase.type() == null) {
+            return;
         }
+        try {
+            LetterFacts facts = details.apply(LetterFacts.of(requestCase.reference(), requestCase.type(),
+                    requestCase.receivedOn(), letterDueOn(file)).withRequesterName(
+                    file.requester().map(Requester::name).orElse(null)));
+            SentLetter sent = letters.send(kind, address.get(), facts);
+            record(requestCase.id(), "letter-sent:" + kind.name(), sent.subject() + "\n\n" + sent.body());
+        } catch (LetterNotSentException | IllegalArgumentException e) {
+            // The message names the kind, the case and what is missing or the SMTP code; never the address.
+            LOG.warnf("A %s letter for case %s was not sent: %s", kind, requestCase.reference(), e.getMessage());
+            record(requestCase.id(), "letter-not-sent:" + kind.name(), null);
+        }
+    }
+
+    /** The due date a letter states: the clock's, or while it is paused the one it had before the pause. */
+    private LocalDate letterDueOn(Cases.CaseFile file) {
+        return file.clock().dueOn().or(() -> cases.dueBeforePause(file.requestCase()))
+                .orElse(file.requestCase().receivedOn());
+    }
+
+    private void record(UUID caseId, String action, String why) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            RequestCase locked = repository.lock(caseId).orElseThrow();
+            cases.trail(locked, Cases.SYSTEM_ACTOR, action, locked.status(), locked.status(), why);
+        });
     }
 }

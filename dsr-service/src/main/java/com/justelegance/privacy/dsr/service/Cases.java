@@ -62,17 +62,20 @@ public class Cases {
     private final SubjectKeys keys;
     private final AuditLog auditLog;
     private final Outbox outbox;
+    private final IdentityCodes identityCodes;
     private final ObjectMapper json;
     private final Clock clock;
 
     public Cases(CaseRepository cases, RequesterIdentifiers identifiers, BankHolidayCalendars calendars,
-                 SubjectKeys keys, AuditLog auditLog, Outbox outbox, ObjectMapper json, Clock clock) {
+                 SubjectKeys keys, AuditLog auditLog, Outbox outbox, IdentityCodes identityCodes, ObjectMapper json,
+                 Clock clock) {
         this.cases = cases;
         this.identifiers = identifiers;
         this.calendars = calendars;
         this.keys = keys;
         this.auditLog = auditLog;
         this.outbox = outbox;
+        this.identityCodes = identityCodes;
         this.json = json;
         this.clock = clock;
     }
@@ -181,15 +184,51 @@ public class Cases {
         return file(requestCase);
     }
 
-    /** Asks for proof of identity: the month will start afresh on the day it arrives. */
+    /**
+     * Asks for proof of identity: the month will start afresh on the day it arrives. A requester with an e-mail
+     * address gets a one-time code (returned here, to be sent once this has committed); staff can also record a
+     * document check.
+     *
+     * @param code the code to send, when the requester has an address to send it to
+     */
+    public record IdentityRequest(CaseFile file, Optional<IdentityCodes.IssuedCode> code) {
+    }
+
     @Transactional
-    public CaseFile requestIdentity(UUID id, String actor) {
+    public IdentityRequest requestIdentity(UUID id, String actor) {
         RequestCase requestCase = openCase(id);
         requireStatus(requestCase, WORKABLE, "ask for proof of identity");
         // No due date until the proof arrives: the month then starts afresh.
         requestCase.dueOn(null);
         move(requestCase, CaseStatus.AWAITING_IDENTITY, actor, "identity-requested", null);
-        return file(requestCase);
+        CaseFile file = file(requestCase);
+        boolean reachable = file.requester().map(Requester::email).filter(email -> !email.isBlank()).isPresent();
+        return new IdentityRequest(file, reachable ? Optional.of(identityCodes.issue(id)) : Optional.empty());
+    }
+
+    /** What a code given for a case came to, and the case after it. */
+    public record CodeConfirmation(IdentityCodes.Check check, CaseFile file) {
+    }
+
+    /**
+     * Takes the one-time code the requester was sent, read out on the phone or sent back by mail: the right code
+     * verifies their identity (method {@code ONE_TIME_CODE}) and restarts the month today; a wrong one is a try on
+     * the trail. Returns rather than throws on a refused code, so that the try counts.
+     */
+    @Transactional
+    public CodeConfirmation confirmIdentityCode(UUID id, String code, String actor) {
+        RequestCase requestCase = openCase(id);
+        requireStatus(requestCase, EnumSet.of(CaseStatus.AWAITING_IDENTITY), "confirm an identity code");
+        IdentityCodes.Check check = identityCodes.check(id, code);
+        if (check == IdentityCodes.Check.ACCEPTED) {
+            verified(requestCase, IdentityCheck.Method.ONE_TIME_CODE, null, null, actor);
+        } else {
+            trail(requestCase, actor, "identity-code-refused:" + check.name(), requestCase.status(),
+                    requestCase.status(), null);
+            auditLog.record("dsr.case.identity-code-refused", requestCase.subjectId(),
+                    Map.of("case", requestCase.reference(), "why", check.name()));
+        }
+        return new CodeConfirmation(check, file(requestCase));
     }
 
     /**
@@ -202,20 +241,27 @@ public class Cases {
         RequestCase requestCase = openCase(id);
         requireStatus(requestCase, EnumSet.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS,
                 CaseStatus.AWAITING_IDENTITY), "record an identity check");
-        String action = "identity-" + outcome.name().toLowerCase() + ":" + method.name();
         if (outcome == IdentityCheck.Outcome.FAILED) {
-            trail(requestCase, actor, action, requestCase.status(), requestCase.status(), note);
+            trail(requestCase, actor, "identity-failed:" + method.name(), requestCase.status(),
+                    requestCase.status(), note);
+            auditLog.record("dsr.case.identity-checked", requestCase.subjectId(), Map.of("case",
+                    requestCase.reference(), "method", method.name(), "outcome", outcome.name()));
         } else {
-            if (requestCase.status() == CaseStatus.AWAITING_IDENTITY) {
-                LocalDate arrived = proofReceivedOn == null ? today() : notInFuture(proofReceivedOn,
-                        "proofReceivedOn");
-                addClockEvent(requestCase, new ClockEvent(ClockEventKind.IDENTITY_RECEIVED, arrived, null));
-            }
-            move(requestCase, CaseStatus.IN_PROGRESS, actor, action, note);
+            verified(requestCase, method, proofReceivedOn, note, actor);
         }
-        auditLog.record("dsr.case.identity-checked", requestCase.subjectId(), Map.of("case",
-                requestCase.reference(), "method", method.name(), "outcome", outcome.name()));
         return file(requestCase);
+    }
+
+    /** Identity proven: proof that was asked for restarts the month on the day it arrived, and work goes on. */
+    private void verified(RequestCase requestCase, IdentityCheck.Method method, LocalDate proofReceivedOn,
+                          String note, String actor) {
+        if (requestCase.status() == CaseStatus.AWAITING_IDENTITY) {
+            LocalDate arrived = proofReceivedOn == null ? today() : notInFuture(proofReceivedOn, "proofReceivedOn");
+            addClockEvent(requestCase, new ClockEvent(ClockEventKind.IDENTITY_RECEIVED, arrived, null));
+        }
+        move(requestCase, CaseStatus.IN_PROGRESS, actor, "identity-verified:" + method.name(), note);
+        auditLog.record("dsr.case.identity-checked", requestCase.subjectId(), Map.of("case",
+                requestCase.reference(), "method", method.name(), "outcome", IdentityCheck.Outcome.VERIFIED.name()));
     }
 
     /** Asks the requester what they mean: the clock stops until the answer. */
@@ -339,6 +385,54 @@ public class Cases {
                 requestCase.subjectId())
                 : List.of();
         return new CaseFile(requestCase, requester, clockOf(requestCase), trail, duplicates, today());
+    }
+
+    /** The open case with this reference whose requester wrote from this address, if any. */
+    @Transactional
+    public Optional<UUID> openCaseFrom(String reference, String fromAddress) {
+        return cases.find("reference", reference).<RequestCase>firstResultOptional()
+                .filter(requestCase -> requestCase.status().open())
+                .filter(requestCase -> keys.decrypt(requestCase.keyOwner(), requestCase.requester())
+                        .map(this::fromJson).map(Requester::email)
+                        .map(email -> email.equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip()))
+                        .orElse(false))
+                .map(RequestCase::id);
+    }
+
+    /**
+     * A mail from the requester on their case: kept on the trail, and, if the case waits for them, taken as the
+     * answer: a code when identity is awaited, the clarification when that is.
+     */
+    @Transactional
+    public void mailReceived(UUID id, String mailRef, String fromAddress, String text, Optional<String> code,
+                             String actor) {
+        RequestCase requestCase = openCase(id);
+        cases.recordMail(id, mailRef);
+        trail(requestCase, actor, "mail-received", requestCase.status(), requestCase.status(), text);
+        if (requestCase.status() == CaseStatus.AWAITING_IDENTITY && code.isPresent()) {
+            IdentityCodes.Check check = identityCodes.check(id, code.get());
+            if (check == IdentityCodes.Check.ACCEPTED) {
+                verified(requestCase, IdentityCheck.Method.ONE_TIME_CODE, null, null, actor);
+            } else {
+                trail(requestCase, actor, "identity-code-refused:" + check.name(), requestCase.status(),
+                        requestCase.status(), null);
+            }
+        } else if (requestCase.status() == CaseStatus.AWAITING_CLARIFICATION) {
+            addClockEvent(requestCase, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, today(), null));
+            move(requestCase, CaseStatus.IN_PROGRESS, actor, "clarification-received", null);
+        }
+        auditLog.record("dsr.case.mail-received", requestCase.subjectId(), Map.of("case", requestCase.reference()));
+    }
+
+    /** The case as staff see it, without recording a read (the service's own use, e.g. to write a letter). */
+    @Transactional
+    CaseFile fileOf(UUID id) {
+        return file(cases.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** While the clock is paused for clarification: the due date it was running to. */
+    Optional<LocalDate> dueBeforePause(RequestCase requestCase) {
+        return requestCase.clockBeforeLatestEvent(calendars.of(requestCase.nation())).dueOn();
     }
 
     ResponseClock clockOf(RequestCase requestCase) {

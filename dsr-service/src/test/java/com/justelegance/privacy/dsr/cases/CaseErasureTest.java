@@ -1,6 +1,8 @@
 package com.justelegance.privacy.dsr.cases;
 
 import com.justelegance.privacy.events.ErasureCompleted.WithheldRecords;
+import com.icegreen.greenmail.util.GreenMail;
+import com.justelegance.privacy.dsr.SentLetters;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.SubjectRequestClosed;
@@ -9,6 +11,7 @@ import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.events.codes.WithheldReason;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.InjectMailServer;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TopicProbe;
@@ -56,6 +59,9 @@ class CaseErasureTest {
     @Inject
     TestClock clock;
 
+    @InjectMailServer
+    GreenMail mailServer;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -64,7 +70,8 @@ class CaseErasureTest {
     @Test
     void anErasureRequestClosesCompletedWhenEveryParticipantHasAnswered() {
         String subject = newSubject();
-        String id = erasureCase(subject);
+        String email = "erase." + UUID.randomUUID() + "@example.com";
+        String id = openCase("ERASURE", email, "\"subjectId\": \"" + subject + "\"");
         try (TopicProbe requests = TopicProbe.open(Topics.ERASURE_REQUESTS);
              TopicProbe subjectRequests = TopicProbe.open(Topics.SUBJECT_REQUESTS)) {
             officer(id, "erasure", null).statusCode(200).body("status", equalTo("AWAITING_OTHER_SERVICES"));
@@ -95,6 +102,10 @@ class CaseErasureTest {
                     .body("certificate.erasureRequestId", equalTo(id))
                     .body("signature.algorithm", equalTo("Ed25519"));
             String issued = certificate(id).extract().asString();
+            String certificateId = certificate(id).extract().path("certificate.certificateId");
+            SentLetters.awaitLetter(mailServer, email, certificateId);
+            await().atMost(WAIT).untilAsserted(() -> view(id).body("trail.action",
+                    hasItem("letter-sent:COMPLETION")));
             given().contentType("application/json").body(issued)
                     .when().post("/api/v1/erasure-certificates/verification")
                     .then().statusCode(200).body("valid", equalTo(true));

@@ -123,7 +123,7 @@ class CaseLifecycleTest {
                 .body("deadline.startedOn", equalTo("2026-09-18"))
                 .body("deadline.dueOn", equalTo("2026-10-19"))
                 .body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT", "identity-requested",
-                        "identity-failed:DOCUMENT",
+                        "letter-sent:IDENTITY_REQUEST", "identity-failed:DOCUMENT",
                         "identity-verified:DOCUMENT"))
                 .body("trail.why", hasItem("Photo did not match"))
                 .body("trail.actor", hasItem("test-" + Roles.PRIVACY_OFFICER));
@@ -205,7 +205,7 @@ class CaseLifecycleTest {
         view(id).body("status", equalTo("REFUSED"))
                 .body("closingReason", equalTo("MANIFESTLY_EXCESSIVE"))
                 .body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT",
-                        "refused:MANIFESTLY_EXCESSIVE"));
+                        "refused:MANIFESTLY_EXCESSIVE", "letter-sent:REFUSAL"));
         step(Roles.CUSTOMER_SERVICE, id, "withdrawal", "{}").statusCode(409)
                 .body("type", equalTo("https://privacy.justelegance.com/problems/case-closed"));
     }

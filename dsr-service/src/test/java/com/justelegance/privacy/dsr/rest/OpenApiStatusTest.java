@@ -2,11 +2,14 @@ package com.justelegance.privacy.dsr.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 import com.justelegance.privacy.dsr.DsrApi;
+import com.justelegance.privacy.dsr.SentLetters;
 import com.justelegance.privacy.dsr.certificate.CertificateFixtures;
 import com.justelegance.privacy.dsr.certificate.ErasureCertificates;
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.InjectMailServer;
 import com.justelegance.privacy.testing.OpenApiProblemTests;
 import com.justelegance.privacy.testing.OpenApiStatuses;
 import com.justelegance.privacy.testing.TestTokens;
@@ -38,6 +41,9 @@ class OpenApiStatusTest extends OpenApiProblemTests {
     @Inject
     ObjectMapper mapper;
 
+    @InjectMailServer
+    GreenMail mailServer;
+
     OpenApiStatusTest() {
         super(DsrProblem.class);
     }
@@ -67,6 +73,12 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/clarification",
                 asOfficer().body("{}").post("/api/v1/requests/{id}/clarification", waiting));
 
+        String email = "openapi.code." + UUID.randomUUID() + "@example.com";
+        String proving = DsrApi.openCase("ACCESS", email, null);
+        asOfficer().post("/api/v1/requests/{id}/identity-request", proving).then().statusCode(200);
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/identity-code", asOfficer()
+                .body("{\"code\": \"" + SentLetters.codeSentTo(mailServer, email) + "\"}")
+                .post("/api/v1/requests/{id}/identity-code", proving));
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
                 "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
                         + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));

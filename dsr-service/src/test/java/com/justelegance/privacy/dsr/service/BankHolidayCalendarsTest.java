@@ -37,8 +37,8 @@ class BankHolidayCalendarsTest {
         assertThat(calendars.of(Nation.NORTHERN_IRELAND).firstYear(), equalTo(2019));
     }
 
-    private static DsrConfig config(Nation nation, String directory) {
-        DsrConfig.BankHolidays bankHolidays = new DsrConfig.BankHolidays() {
+    private static DsrConfig.BankHolidays config(Nation nation, String directory) {
+        return new DsrConfig.BankHolidays() {
             @Override
             public Nation nation() {
                 return nation;
@@ -47,22 +47,6 @@ class BankHolidayCalendarsTest {
             @Override
             public Optional<String> directory() {
                 return Optional.ofNullable(directory);
-            }
-        };
-        return new DsrConfig() {
-            @Override
-            public BankHolidays bankHolidays() {
-                return bankHolidays;
-            }
-
-            @Override
-            public Mail mail() {
-                throw new UnsupportedOperationException("not needed for calendars");
-            }
-
-            @Override
-            public Mailbox mailbox() {
-                throw new UnsupportedOperationException("not needed for calendars");
             }
         };
     }

@@ -37,7 +37,12 @@ public enum DsrProblem implements ProblemType {
     /** The case has no erasure to show: none was requested for it. */
     ERASURE_NOT_REQUESTED("erasure-not-requested", "Erasure not requested", 404),
     /** The case's erasure has not completed, so no certificate was issued. */
-    CERTIFICATE_NOT_ISSUED("certificate-not-issued", "Certificate not issued", 404);
+    CERTIFICATE_NOT_ISSUED("certificate-not-issued", "Certificate not issued", 404),
+    /**
+     * An identity code was not accepted: none is waiting, it expired, it was used, too many wrong ones were tried,
+     * or it is not the one sent. The detail says which, never the code.
+     */
+    IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409);
 
     private final Definition definition;
 
