@@ -64,6 +64,11 @@ class BankHolidayCalendarsTest {
             public Mailbox mailbox() {
                 throw new UnsupportedOperationException("not needed for calendars");
             }
+
+            @Override
+            public Access access() {
+                throw new UnsupportedOperationException("not needed for calendars");
+            }
         };
     }
 }

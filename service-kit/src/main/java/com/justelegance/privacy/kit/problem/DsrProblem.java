@@ -37,7 +37,13 @@ public enum DsrProblem implements ProblemType {
     /** The case has no erasure to show: none was requested for it. */
     ERASURE_NOT_REQUESTED("erasure-not-requested", "Erasure not requested", 404),
     /** The case's erasure has not completed, so no certificate was issued. */
-    CERTIFICATE_NOT_ISSUED("certificate-not-issued", "Certificate not issued", 404);
+    CERTIFICATE_NOT_ISSUED("certificate-not-issued", "Certificate not issued", 404),
+    /** The case has no access package: none was prepared for it. */
+    ACCESS_PACKAGE_NOT_PREPARED("access-package-not-prepared", "Access package not prepared", 404),
+    /** No access package has this download link (never issued, altered, or replaced by a newer package). */
+    ACCESS_LINK_NOT_FOUND("access-link-not-found", "Access link not found", 404),
+    /** The download link has expired, or was used as many times as allowed; the package is (to be) deleted. */
+    ACCESS_LINK_EXPIRED("access-link-expired", "Access link expired", 410);
 
     private final Definition definition;
 
