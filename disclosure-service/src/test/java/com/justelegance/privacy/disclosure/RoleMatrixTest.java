@@ -42,6 +42,10 @@ class RoleMatrixTest extends RoleMatrixTests {
     private static final Set<String> READERS = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
+    /** dsr-service reads a subject's disclosures, withheld ones included, to prepare access packages. */
+    private static final Set<String> READERS_AND_DSR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR,
+            Roles.CUSTOMER_SERVICE, Roles.DSR_SERVICE);
+    private static final Set<String> OFFICER_AND_DSR = Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE);
 
     private static Noticed noticed;
 
@@ -58,9 +62,9 @@ class RoleMatrixTest extends RoleMatrixTests {
                 Endpoint.of("PUT /api/v1/recipients/{code}", 200, OFFICER, RoleMatrixTest::changeRecipient),
                 Endpoint.of("GET /api/v1/recipients/{code}/disclosures", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/recipients/DPD/disclosures?from=2026-11-01&to=2026-11-30")),
-                Endpoint.of("GET /api/v1/subjects/{id}/disclosures", 200, READERS,
+                Endpoint.of("GET /api/v1/subjects/{id}/disclosures", 200, READERS_AND_DSR,
                         () -> Call.get("/api/v1/subjects/" + noticed.subject() + "/disclosures")),
-                Endpoint.of("GET /api/v1/subjects/{id}/disclosures?includeWithheld=true", 200, OFFICER,
+                Endpoint.of("GET /api/v1/subjects/{id}/disclosures?includeWithheld=true", 200, OFFICER_AND_DSR,
                         () -> Call.get("/api/v1/subjects/" + noticed.subject() + "/disclosures?includeWithheld=true")),
                 Endpoint.of("POST /api/v1/subjects/{id}/disclosures", 201, OFFICER, RoleMatrixTest::recordOne),
                 Endpoint.of("GET /api/v1/subjects/{id}/notices", 200, READERS,

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * Every endpoint against every caller (see RoleMatrix): the roles it names make a valid call and get its exact
  * success status, every other caller gets 403, and no token gets 401. Each step on a case acts on a fresh case. The
  * two erasure-certificate endpoints are open to anyone, token or not: whoever holds a certificate must be able to
- * check it.
+ * check it. So is an access package's download: its link's token is the authority, and each call gets a fresh one.
  */
 @QuarkusTest
 class RoleMatrixTest extends RoleMatrixTests {
@@ -81,6 +81,13 @@ class RoleMatrixTest extends RoleMatrixTests {
                         "/api/v1/requests/" + erasing() + "/erasure")),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure/certificate", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + erased() + "/erasure/certificate")),
+                Endpoint.of("POST /api/v1/requests/{id}/access-package", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + verifiedAccessCase() + "/access-package", null)),
+                Endpoint.of("GET /api/v1/requests/{id}/access-package", 200, READERS, () -> Call.get(
+                        "/api/v1/requests/" + prepared() + "/access-package")),
+                Endpoint.open("GET /api/v1/access-packages/{token}", 200, () -> Call.get(
+                        "/api/v1/access-packages/" + freshDownloadToken())
+                        .expecting(response -> response.body("complete", equalTo(true)))),
                 Endpoint.open("GET /api/v1/erasure-certificates/signing-keys", 200,
                         () -> Call.get("/api/v1/erasure-certificates/signing-keys")
                                 .expecting(response -> response.body("keys[0].kid", notNullValue()))),
@@ -116,6 +123,33 @@ class RoleMatrixTest extends RoleMatrixTests {
             erasedCase = id;
         }
         return erasedCase;
+    }
+
+    private static String preparedCase;
+
+    /** One case whose access package was prepared, for reading it. */
+    private static String prepared() {
+        if (preparedCase == null) {
+            String id = verifiedAccessCase();
+            DsrApi.officer(id, "access-package", null).statusCode(200);
+            preparedCase = id;
+        }
+        return preparedCase;
+    }
+
+    /** An access case about a fresh subject, the requester's identity verified: ready for its package. */
+    private static String verifiedAccessCase() {
+        String id = DsrApi.openCase("ACCESS", email(), "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+        DsrApi.officer(id, "identity-checks", "{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}")
+                .statusCode(200);
+        return id;
+    }
+
+    /** A fresh package's link token: each download counts against its link, so every call gets its own. */
+    private static String freshDownloadToken() {
+        String url = DsrApi.officer(verifiedAccessCase(), "access-package", null).statusCode(200)
+                .extract().path("downloadUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static String freshCase() {

@@ -54,6 +54,9 @@ class RoleMatrixTest extends RoleMatrixTests {
 
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
+    /** dsr-service reads timelines for access packages. */
+    private static final Set<String> OFFICER_AUDITOR_AND_DSR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR,
+            Roles.DSR_SERVICE);
     private static final Instant MATRIX_NOW = Instant.parse("1980-01-01T00:00:00Z");
 
     private static String subjectWithTimeline;
@@ -69,7 +72,7 @@ class RoleMatrixTest extends RoleMatrixTests {
     @Override
     protected List<Endpoint> serviceEndpoints() {
         return List.of(
-                Endpoint.of("GET /api/v1/subjects/{id}/timeline", 200, OFFICER_AND_AUDITOR,
+                Endpoint.of("GET /api/v1/subjects/{id}/timeline", 200, OFFICER_AUDITOR_AND_DSR,
                         () -> Call.get("/api/v1/subjects/" + subjectWithTimeline + "/timeline")),
                 Endpoint.of("GET /api/v1/retention-rules", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/retention-rules")),

@@ -63,16 +63,19 @@ public class SubjectDisclosureResource {
 
     @GET
     @Path("/disclosures")
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR, Roles.DSR_SERVICE})
     @Operation(summary = "Who received the subject's data. Disclosures withheld under DPA 2018 Sch. 2 para. 2 are "
-            + "left out unless the privacy officer asks for them with includeWithheld=true")
+            + "left out unless the privacy officer (or dsr-service, preparing an access package for the officer) asks "
+            + "for them with includeWithheld=true")
     @APIResponse(responseCode = "200", description = "The subject's disclosures")
     @APIResponse(responseCode = "403", description = "forbidden: includeWithheld=true is for the privacy officer "
-            + "only")
+            + "and dsr-service only")
     public List<SubjectDisclosureView> disclosures(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("includeWithheld") @DefaultValue("false") boolean includeWithheld) {
-        requirePrivacyOfficerFor(includeWithheld);
+        if (includeWithheld && !identity.hasRole(Roles.DSR_SERVICE)) {
+            requirePrivacyOfficerFor(true);
+        }
         Map<String, Recipient> recipients = registry.all().stream()
                 .collect(Collectors.toMap(Recipient::code, Function.identity()));
         return ledger.forSubject(subjectId, includeWithheld).stream()
@@ -122,7 +125,10 @@ public class SubjectDisclosureResource {
                 .map(n -> NoticeView.of(n, clock.instant())).toList();
     }
 
-    /** What the subject may not learn (DPA 2018 Sch. 2 para. 2) only the privacy officer sees. */
+    /**
+     * What the subject may not learn (DPA 2018 Sch. 2 para. 2) only the privacy officer sees. dsr-service may read
+     * the withheld disclosures too: it keeps them out of the access package and lists them for the officer on the case.
+     */
     private void requirePrivacyOfficerFor(boolean includeWithheld) {
         if (includeWithheld && !identity.hasRole(Roles.PRIVACY_OFFICER)) {
             throw new ForbiddenException("Only the privacy officer sees what is withheld from the subject");

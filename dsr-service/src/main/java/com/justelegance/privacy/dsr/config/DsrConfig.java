@@ -59,6 +59,9 @@ public interface DsrConfig {
         int maxAttempts();
     }
 
+    /** Access and portability packages: their download links and the service's own token for the sources. */
+    Access access();
+
     interface BankHolidays {
 
         /** The UK nation whose bank holidays count when a request names none. */
@@ -127,5 +130,38 @@ public interface DsrConfig {
         /** How long connecting to or reading from the server may take before the poll gives up. */
         @WithDefault("20s")
         Duration timeout();
+    }
+
+    interface Access {
+
+        /** How long a package's download link works (and the package is kept), from when it was prepared. */
+        @WithDefault("P7D")
+        Duration linkValidFor();
+
+        /** How many times the link can be used; then the package is deleted. */
+        @WithDefault("3")
+        int maxDownloads();
+
+        /**
+         * How often packages whose link expired or was used up are deleted (a Quarkus {@code every} value);
+         * {@code off} stops the schedule, as in tests, which purge themselves.
+         */
+        @WithDefault("1h")
+        String purgeEvery();
+
+        /** The service's public address, in front of {@code /api/v1/access-packages/<token>} in the link. */
+        @WithDefault("http://localhost:8083")
+        String downloadBaseUrl();
+
+        /** The name the package gives as the controller. */
+        @WithDefault("Juste Elegance")
+        String controllerName();
+
+        /**
+         * How long dsr-service's own token for the sources lives (the services accept at most an hour for its
+         * role).
+         */
+        @WithDefault("PT5M")
+        Duration serviceTokenLifetime();
     }
 }

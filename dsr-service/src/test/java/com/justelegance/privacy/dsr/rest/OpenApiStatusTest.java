@@ -82,6 +82,12 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
                 "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
                         + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));
+        String accessCase = DsrApi.openCase("ACCESS", "openapi." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+        asOfficer().body("{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}")
+                .post("/api/v1/requests/{id}/identity-checks", accessCase).then().statusCode(200);
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/access-package",
+                asOfficer().post("/api/v1/requests/{id}/access-package", accessCase));
         OpenApiStatuses.record(answered, "POST /api/v1/erasure-certificates/verification", given()
                 .contentType(ContentType.JSON)
                 .body(mapper.writeValueAsString(certificates.sign(CertificateFixtures.certificate())))

@@ -30,7 +30,8 @@ public class TimelineResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    // dsr-service reads it for access packages: when the subject's data is due to go, and why.
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR, Roles.DSR_SERVICE})
     @Operation(summary = "The subject's retention anchors, erasure due date, and the dated contacts behind them")
     @APIResponse(responseCode = "200", description = "The subject's timeline")
     @APIResponse(responseCode = "404", description = "subject-not-found: no timeline is held for the subject")

@@ -42,7 +42,13 @@ public enum DsrProblem implements ProblemType {
      * An identity code was not accepted: none is waiting, it expired, it was used, too many wrong ones were tried,
      * or it is not the one sent. The detail says which, never the code.
      */
-    IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409);
+    IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409),
+    /** The case has no access package: none was prepared for it. */
+    ACCESS_PACKAGE_NOT_PREPARED("access-package-not-prepared", "Access package not prepared", 404),
+    /** No access package has this download link (never issued, altered, or replaced by a newer package). */
+    ACCESS_LINK_NOT_FOUND("access-link-not-found", "Access link not found", 404),
+    /** The download link has expired, or was used as many times as allowed; the package is (to be) deleted. */
+    ACCESS_LINK_EXPIRED("access-link-expired", "Access link expired", 410);
 
     private final Definition definition;
 

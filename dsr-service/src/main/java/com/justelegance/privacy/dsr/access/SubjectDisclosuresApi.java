@@ -1,0 +1,38 @@
+package com.justelegance.privacy.dsr.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * Disclosure-service's disclosures of a subject, withheld ones included and flagged
+ * ({@code GET /api/v1/subjects/{id}/disclosures?includeWithheld=true}), called with dsr-service's own
+ * token ({@link ServiceTokenHeaders}). Its base URL, connect and read timeouts are
+ * {@code quarkus.rest-client.disclosure.*};
+ * retries and the circuit breaker are on {@link SourceCalls}. The answer is kept as the source gave it: the
+ * package shows each source's data in that source's own shape.
+ */
+@RegisterRestClient(configKey = "disclosure")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface SubjectDisclosuresApi {
+
+    @GET
+    @Path("/api/v1/subjects/{subjectId}/disclosures")
+    JsonNode disclosures(@PathParam("subjectId") String subjectId,
+                         @QueryParam("includeWithheld") boolean includeWithheld);
+
+    /** 404: holds nothing about the subject; another 4xx: refused; a 5xx: unavailable (see {@link SourceFailure}). */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return SourceFailure.forStatus(response.getStatus());
+    }
+}
