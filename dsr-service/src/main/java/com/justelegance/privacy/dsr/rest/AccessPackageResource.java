@@ -2,6 +2,7 @@ package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.rest.AccessPackageDtos.AccessPackageView;
 import com.justelegance.privacy.dsr.service.AccessPackages;
+import com.justelegance.privacy.dsr.service.CaseLetters;
 import com.justelegance.privacy.kit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,18 +28,20 @@ import java.util.UUID;
 public class AccessPackageResource {
 
     private final AccessPackages packages;
+    private final CaseLetters letters;
     private final SecurityIdentity identity;
 
-    public AccessPackageResource(AccessPackages packages, SecurityIdentity identity) {
+    public AccessPackageResource(AccessPackages packages, CaseLetters letters, SecurityIdentity identity) {
         this.packages = packages;
+        this.letters = letters;
         this.identity = identity;
     }
 
     @POST
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Gather the subject's data from every source into the case's package (replacing any "
-            + "earlier one and its link); when every source answered, the answer carries the download link for the "
-            + "requester, shown this once")
+            + "earlier one and its link); when every source answered, the requester is sent the download link by "
+            + "letter (kept on the trail) and the answer carries it, shown this once")
     @APIResponse(responseCode = "200", description = "The package: complete with its downloadUrl, or incomplete "
             + "naming the sources that could not be read (no link)")
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
@@ -47,6 +50,8 @@ public class AccessPackageResource {
             + "is not verified, or it is not received or in progress")
     public AccessPackageView prepare(@PathParam("id") UUID id) {
         AccessPackages.Prepared prepared = packages.prepare(id, identity.getPrincipal().getName());
+        prepared.downloadUrl().ifPresent(url -> letters.packageReady(id, url,
+                prepared.status().record().expiresAt()));
         return AccessPackageView.of(prepared.status(), true, prepared.downloadUrl().orElse(null));
     }
 

@@ -10,13 +10,17 @@ import com.justelegance.privacy.dsr.domain.CaseStatus;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.repository.CaseRepository;
+import com.justelegance.privacy.events.codes.SubjectRequestType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +37,8 @@ import java.util.function.UnaryOperator;
 public class CaseLetters {
 
     private static final Logger LOG = Logger.getLogger(CaseLetters.class);
+    private static final Set<SubjectRequestType> ACCESS_TYPES = EnumSet.of(SubjectRequestType.ACCESS,
+            SubjectRequestType.PORTABILITY);
 
     private final Letters letters;
     private final Cases cases;
@@ -75,8 +81,21 @@ public class CaseLetters {
         send(file, LetterKind.REFUSAL, facts -> facts.withReason(explanation));
     }
 
-    /** Done by staff: what was done, or in part with what was withheld and why. */
+    /** The package is ready: the download link and until when it works; this letter is the access answer. */
+    public void packageReady(UUID caseId, String downloadUrl, Instant linkExpiresAt) {
+        Cases.CaseFile file = QuarkusTransaction.requiringNew().call(() -> cases.fileOf(caseId));
+        send(file, LetterKind.COMPLETION, facts -> facts.withLink(downloadUrl,
+                LocalDate.ofInstant(linkExpiresAt, Cases.UK)));
+    }
+
+    /**
+     * Done by staff: what was done, or in part with what was withheld and why. An access or portability request
+     * was answered by the package letter, so closing it sends nothing more.
+     */
     public void completion(Cases.CaseFile file, String explanation) {
+        if (ACCESS_TYPES.contains(file.requestCase().type())) {
+            return;
+        }
         String done = explanation == null || explanation.isBlank() ? "We have carried out your request." : explanation;
         boolean partially = file.requestCase().status() == CaseStatus.PARTIALLY_COMPLETED;
         send(file, partially ? LetterKind.PARTIAL_COMPLETION : LetterKind.COMPLETION,

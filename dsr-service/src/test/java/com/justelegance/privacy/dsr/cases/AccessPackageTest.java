@@ -1,10 +1,13 @@
 package com.justelegance.privacy.dsr.cases;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.justelegance.privacy.dsr.DsrApi;
+import com.justelegance.privacy.dsr.SentLetters;
 import com.justelegance.privacy.dsr.access.DataSourceStandIns;
 import com.justelegance.privacy.dsr.service.AccessPackages;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.LogCapture;
+import com.justelegance.privacy.testing.InjectMailServer;
 import com.justelegance.privacy.testing.TestClock;
 import com.justelegance.privacy.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -48,6 +52,9 @@ class AccessPackageTest {
     @Inject
     AccessPackages packages;
 
+    @InjectMailServer
+    GreenMail mailServer;
+
     @AfterEach
     void realTime() {
         clock.reset();
@@ -66,8 +73,10 @@ class AccessPackageTest {
                 .body("withheld[0].reference", equalTo("WMP-2026-0042"))
                 .body("downloadUrl", startsWith("http"));
         String token = tokenOf(prepared);
+        String requester = DsrApi.view(id).extract().path("requester.email");
+        SentLetters.awaitLetter(mailServer, requester, prepared.extract().<String>path("downloadUrl"));
         DsrApi.view(id).body("status", equalTo("IN_PROGRESS"))
-                .body("trail.action", hasItem("access-package-prepared"));
+                .body("trail.action", hasItems("access-package-prepared", "letter-sent:COMPLETION"));
 
         String json = download(token, null, null).statusCode(200)
                 .header("Cache-Control", equalTo("no-store"))
