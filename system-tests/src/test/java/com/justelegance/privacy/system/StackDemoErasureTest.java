@@ -44,6 +44,7 @@ class StackDemoErasureTest {
         customers.forEach(ErasureCases::awaitKnownEverywhere);
 
         String output = demo(run, jsonReader);
+        System.out.println(output); // what ./stack demo shows, in the test's output for whoever reads it
 
         assertThat(output, containsString("An erasure request, from the customer's e-mail to the signed certificate"));
         assertThat(output, containsString("The case is now partially completed."));
@@ -85,12 +86,12 @@ class StackDemoErasureTest {
                 STOREFRONT_PORT=$SF_PORT; STOREFRONT_DATA="$SF_DATA"
                 [ "$JSON_READER" = jq ] || JQ=""
                 token() { local name="TEST_TOKEN_${1//-/_}"; printf '%s\\n' "${!name}"; }
-                demo_erasure_request "$RUN"
+                demo_erasure_request "$DEMO_RUN"
                 """;
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("STACK", STACK.toString());
-        env.put("RUN", run);
+        env.put("DEMO_RUN", run);
         env.put("JSON_READER", jsonReader);
         for (RunningSystem.Service service : RunningSystem.Service.values()) {
             env.put(service.name() + "_PORT", Integer.toString(URI.create(url(service)).getPort()));
