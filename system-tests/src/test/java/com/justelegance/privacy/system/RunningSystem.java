@@ -1,6 +1,9 @@
 package com.justelegance.privacy.system;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.justelegance.privacy.testing.TestInfrastructure;
+import com.justelegance.privacy.testing.TestMailServer;
+import com.justelegance.privacy.testing.TestTokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,16 +19,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the four packaged services once per test run as real processes (the jars {@code ./mvnw package} built),
- * on the test broker and the services' test databases, each on a free port, and stops them when the run ends.
- * Each service's output goes to {@code target/system-logs/<service>.log}, which tests may read.
+ * Starts the system once per test run as real processes and stops it when the run ends: the four packaged services
+ * (the jars {@code ./mvnw package} built) on the test broker and their test databases, and the storefront
+ * simulator's {@code serve} process (its packaged jar: the data-source API and the erasure participant
+ * {@code storefront}, with its customer directory in {@code target/storefront}), each on a free port. A mail server
+ * (GreenMail, in this JVM) takes dsr-service's letters and holds the privacy mailbox it reads.
+ *
+ * <p>Settings that differ from production, so that tests see in seconds what takes hours in production:
+ * dsr-service's erasure receipts are due within 5 seconds ({@code privacy.erasure.receipts-due-within=PT5S}, 24 hours
+ * in production), so a participant that has not answered shows as overdue almost at once.
+ *
+ * <p>A test may {@link #stop} a service and {@link #start} it again (same port, same database, kept as it was) to see
+ * how the others cope while it is away; it must start it again before it ends. Each process's output goes to
+ * {@code target/system-logs/<name>.log}, which tests may read.
  */
 public final class RunningSystem implements BeforeAllCallback {
 
@@ -45,8 +62,20 @@ public final class RunningSystem implements BeforeAllCallback {
         }
     }
 
+    /** How long an erasure's receipts may take before dsr-service calls them overdue, in these tests only. */
+    public static final Duration RECEIPTS_DUE_WITHIN = Duration.ofSeconds(5);
+
     private static final Path LOGS = Path.of("target", "system-logs");
+    private static final Path STOREFRONT_DATA = Path.of("target", "storefront");
+    private static final Path SIMULATOR_JAR = Path.of("..", "tools", "storefront-simulator", "target",
+            "storefront-simulator.jar");
     private static final Map<Service, Started> RUNNING = new EnumMap<>(Service.class);
+    private static final Map<Service, Integer> PORTS = new EnumMap<>(Service.class);
+    private static Started storefront;
+    private static TestMailServer mail;
+    private static GreenMail greenMail;
+    private static Map<String, String> mailSettings;
+    private static Path publicKey;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -56,70 +85,158 @@ public final class RunningSystem implements BeforeAllCallback {
 
     /** The base URL of a running service. */
     public static String url(Service service) {
-        return "http://localhost:" + RUNNING.get(service).port();
+        return "http://localhost:" + PORTS.get(service);
     }
 
-    /** Everything the service has logged so far. */
+    /** The base URL of the simulated storefront (its data-source API is under {@code /data-source/v1}). */
+    public static String storefrontUrl() {
+        return "http://localhost:" + storefront.port();
+    }
+
+    /** The simulated storefront's customer directory: a simulator run given it as {@code --data-dir} adds there. */
+    public static Path storefrontDataDir() {
+        return STOREFRONT_DATA.toAbsolutePath();
+    }
+
+    /** The mail server dsr-service sends its letters to: each recipient's mail is there. */
+    public static GreenMail mailServer() {
+        return greenMail;
+    }
+
+    /** Everything the service has logged so far (across its restarts). */
     public static String log(Service service) {
+        return read(RUNNING.get(service).log());
+    }
+
+    /** Everything the simulated storefront has logged so far. */
+    public static String storefrontLog() {
+        return read(storefront.log());
+    }
+
+    /**
+     * Stops a service as an operator would (SIGTERM, a clean shutdown); the others keep running. Its consumers
+     * resume from where they were when it is {@linkplain #start started} again.
+     */
+    public static synchronized void stop(Service service) {
+        Started started = RUNNING.get(service);
+        if (started.process().isAlive()) {
+            stopProcess(started.process());
+        }
+    }
+
+    /** Starts a stopped service again, on its port and with its database as it was, and waits until it is ready. */
+    public static synchronized void start(Service service) {
+        if (RUNNING.get(service).process().isAlive()) {
+            return;
+        }
         try {
-            return Files.readString(RUNNING.get(service).log());
+            RUNNING.put(service, startService(service, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        awaitReady(service);
     }
 
     private static Stopper startAll() {
         try {
             Files.createDirectories(LOGS);
-            Path publicKey = LOGS.resolve("jwt-public.pem");
+            publicKey = LOGS.resolve("jwt-public.pem").toAbsolutePath();
             try (InputStream key = RunningSystem.class.getClassLoader()
                     .getResourceAsStream("privacy-test-keys/publicKey.pem")) {
                 Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
             }
+            startMailServer();
             for (Service service : Service.values()) {
-                RUNNING.put(service, start(service, publicKey));
+                PORTS.put(service, freePort());
+                RUNNING.put(service, startService(service, true));
             }
+            storefront = startStorefront();
             for (Service service : Service.values()) {
                 awaitReady(service);
             }
+            awaitReady("storefront-simulator", storefront, storefrontUrl() + "/health");
             return new Stopper();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Started start(Service service, Path publicKey) throws IOException {
+    /**
+     * GreenMail in this JVM, set up as service-kit-testing's {@link TestMailServer} sets it up for dsr-service's own
+     * tests: SMTP for the letters (for real, not Quarkus' mock) and the privacy mailbox over IMAP.
+     */
+    private static void startMailServer() {
+        mail = new TestMailServer();
+        mail.init(Map.of(TestMailServer.MAILBOX_PREFIX, "dsr.mailbox"));
+        mailSettings = mail.start();
+        mail.inject((server, field) -> greenMail = (GreenMail) server);
+    }
+
+    /**
+     * Starts a service's process. On the first start its schema is emptied (as the module tests do); on a restart
+     * it is left as it was, as it would be in production.
+     */
+    private static Started startService(Service service, boolean firstStart) throws IOException {
         Path jar = Path.of("..", service.module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: system tests run after ./mvnw package");
         }
-        int port = freePort();
         Path log = LOGS.resolve(service.module + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(firstStart ? ProcessBuilder.Redirect.to(log.toFile())
+                        : ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(PORTS.get(service)));
         env.put("PRIVACY_DB_URL", "jdbc:postgresql://" + envOr("PRIVACY_TEST_DB_HOST", "localhost") + ":"
                 + envOr("PRIVACY_TEST_DB_PORT", "5432") + "/" + service.database
                 + envOr("PRIVACY_TEST_DB_SUFFIX", ""));
         env.put("PRIVACY_KAFKA_BOOTSTRAP", TestInfrastructure.kafkaBootstrap());
-        env.put("PRIVACY_JWT_PUBLIC_KEY", "file:" + publicKey.toAbsolutePath());
+        env.put("PRIVACY_JWT_PUBLIC_KEY", "file:" + publicKey);
         env.put("PRIVACY_KIT_MASTER_KEY", "c3lzdGVtLXRlc3RzLW9ubHktbWFzdGVyLWtleS0zMiE=");
-        // Start from an empty schema, as the module tests do.
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        return new Started(builder.start(), port, log);
+        // Start from an empty schema, as the module tests do; a restart keeps what the service had.
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(firstStart));
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", Boolean.toString(!firstStart));
+        if (service == Service.DSR) {
+            // Letters over SMTP and the privacy mailbox over IMAP, both to the mail server in this JVM.
+            mailSettings.forEach((key, value) -> env.put(environmentName(key), value));
+            // Overdue after seconds rather than a day, so tests can see it (see the class comment).
+            env.put("PRIVACY_ERASURE_RECEIPTS_DUE_WITHIN", RECEIPTS_DUE_WITHIN.toString());
+        }
+        return new Started(builder.start(), PORTS.get(service), log);
+    }
+
+    /**
+     * The storefront simulator's {@code serve}, as {@code ./stack up} starts it ({@code start_storefront}): the
+     * packaged jar, with an empty customer directory, on the test broker, checking tokens against the test key.
+     */
+    private static Started startStorefront() throws IOException {
+        Path jar = SIMULATOR_JAR.toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: system tests run after ./mvnw package");
+        }
+        Files.createDirectories(STOREFRONT_DATA);
+        Files.deleteIfExists(STOREFRONT_DATA.resolve("customers.json"));
+        int port = freePort();
+        Path log = LOGS.resolve("storefront-simulator.log");
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:+UseSerialGC", "-jar",
+                jar.toString(), "serve", "--port", Integer.toString(port),
+                "--data-dir", storefrontDataDir().toString(), "--bootstrap", TestInfrastructure.kafkaBootstrap(),
+                "--jwt-public-key", publicKey.toString(), "--jwt-issuer", TestTokens.ISSUER));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Started(process, port, log);
     }
 
     private static void awaitReady(Service service) {
-        Started started = RUNNING.get(service);
+        awaitReady(service.module, RUNNING.get(service), url(service) + "/q/health/ready");
+    }
+
+    private static void awaitReady(String name, Started started, String readinessUrl) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(readinessUrl)).build();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!started.process().isAlive()) {
-                throw new IllegalStateException(service.module + " exited while starting; see "
+                throw new IllegalStateException(name + " exited while starting; see "
                         + started.log().toAbsolutePath());
             }
             try {
@@ -128,6 +245,15 @@ public final class RunningSystem implements BeforeAllCallback {
                 return false;
             }
         });
+    }
+
+    /** A config key as the environment variable Quarkus reads it from: quarkus.mailer.start-tls is QUARKUS_MAILER_START_TLS. */
+    private static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static int freePort() throws IOException {
@@ -141,25 +267,42 @@ public final class RunningSystem implements BeforeAllCallback {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stopProcess(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
     private record Started(Process process, int port, Path log) {
     }
 
-    /** Stops the services when the whole test run ends. */
+    /** Stops the processes and the mail server when the whole test run ends. */
     private static final class Stopper implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public void close() {
-            List<Process> processes = RUNNING.values().stream().map(Started::process).toList();
+            List<Process> processes = new ArrayList<>(RUNNING.values().stream().map(Started::process).toList());
+            if (storefront != null) {
+                processes.add(storefront.process());
+            }
             processes.forEach(Process::destroy);
-            for (Process process : processes) {
-                try {
-                    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    process.destroyForcibly();
-                }
+            processes.forEach(RunningSystem::stopProcess);
+            if (mail != null) {
+                mail.stop();
             }
         }
     }
