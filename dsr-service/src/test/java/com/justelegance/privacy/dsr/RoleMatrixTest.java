@@ -55,6 +55,7 @@ class RoleMatrixTest extends RoleMatrixTests {
                 step("classification", STAFF, "{\"type\": \"ERASURE\"}"),
                 step("assignment", STAFF, "{\"assignee\": \"agent-7\"}"),
                 step("subject", STAFF, "{\"subjectId\": \"" + DsrApi.newSubject() + "\"}"),
+                step("subject-resolution", STAFF, null),
                 step("identity-request", OFFICER, null),
                 step("identity-checks", OFFICER, "{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}"),
                 Endpoint.of("POST /api/v1/requests/{id}/identity-code", 409, STAFF, () -> {
@@ -79,6 +80,11 @@ class RoleMatrixTest extends RoleMatrixTests {
                                 "\"subjectId\": \"" + DsrApi.newSubject() + "\"") + "/erasure", null)),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + erasing() + "/erasure")),
+                Endpoint.of("POST /api/v1/requests/{id}/rectification", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + rectificationCase() + "/rectification", RECTIFICATION)),
+                Endpoint.of("GET /api/v1/requests/{id}/rectification", 200,
+                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER),
+                        () -> Call.get("/api/v1/requests/" + rectified() + "/rectification")),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure/certificate", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + erased() + "/erasure/certificate")),
                 Endpoint.of("POST /api/v1/requests/{id}/access-package", 200, OFFICER, () -> Call.post(
@@ -111,6 +117,24 @@ class RoleMatrixTest extends RoleMatrixTests {
             erasingCase = id;
         }
         return erasingCase;
+    }
+
+    private static final String RECTIFICATION = "{\"categories\": [\"PHONE\"], \"corrections\": \"07700 900321\"}";
+
+    private static String rectifiedCase;
+
+    private static String rectificationCase() {
+        return DsrApi.openCase("RECTIFICATION", email(), "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+    }
+
+    /** One case whose rectification was sent, for reading it. */
+    private static String rectified() {
+        if (rectifiedCase == null) {
+            String id = rectificationCase();
+            DsrApi.officer(id, "rectification", RECTIFICATION).statusCode(200);
+            rectifiedCase = id;
+        }
+        return rectifiedCase;
     }
 
     private static String erasedCase;

@@ -78,4 +78,14 @@ public class SourceCalls {
     public JsonNode storefrontData(String subjectId) {
         return storefront.data(subjectId);
     }
+
+    /** The storefront customers with one identifier (exactly one of the three is given). */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 250, jitter = 100,
+            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
+    public JsonNode storefrontLookUp(String email, String phone, String customerNumber) {
+        return storefront.lookUp(email, phone, customerNumber);
+    }
 }

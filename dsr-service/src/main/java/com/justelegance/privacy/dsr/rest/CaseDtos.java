@@ -10,12 +10,15 @@ import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.domain.ResponseClock;
 import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
 import com.justelegance.privacy.dsr.service.Cases;
+import com.justelegance.privacy.dsr.service.Rectifications;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.events.EventFieldRules;
+import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -92,6 +95,34 @@ public final class CaseDtos {
      */
     public record IdentityCheckRequest(@NotNull IdentityCheck.Method method, @NotNull IdentityCheck.Outcome outcome,
                                        LocalDate proofReceivedOn, @Size(max = 2_000) String note) {
+    }
+
+    /**
+     * What looking the subject up found.
+     *
+     * @param candidates how many different customers the requester's identifiers matched (1: recorded as the subject)
+     * @param matchedBy  the identifier kinds that found someone ({@code EMAIL}, {@code PHONE}, {@code CUSTOMER_NUMBER})
+     */
+    public record SubjectResolutionView(int candidates, List<String> matchedBy, CaseView requestCase) {
+    }
+
+    /**
+     * What a rectification corrects.
+     *
+     * @param corrections the corrected values as the requester gave them (kept encrypted; never in an event)
+     */
+    public record RectificationRequest(@NotEmpty List<@NotNull DataCategory> categories,
+                                       @NotBlank @Size(max = 10_000) String corrections) {
+    }
+
+    /** What a rectification corrects, for the system that applies it; {@code corrections} null once the key is gone. */
+    public record RectificationView(List<DataCategory> categories, String corrections, Instant requestedAt,
+                                    String requestedBy) {
+
+        static RectificationView of(Rectifications.Rectification rectification) {
+            return new RectificationView(rectification.categories(), rectification.corrections().orElse(null),
+                    rectification.requestedAt(), rectification.requestedBy());
+        }
     }
 
     /** The one-time code the requester was sent. */

@@ -15,11 +15,13 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.IdentityCode;
 import com.justelegance.privacy.dsr.rest.CaseDtos.NewCaseRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.RefusalRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectMatch;
+import com.justelegance.privacy.dsr.rest.CaseDtos.SubjectResolutionView;
 import com.justelegance.privacy.dsr.rest.CaseDtos.WithdrawalRequest;
 import com.justelegance.privacy.dsr.service.CaseErasures;
 import com.justelegance.privacy.dsr.service.CaseLetters;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.dsr.service.IdentityCodes;
+import com.justelegance.privacy.dsr.service.SubjectResolution;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
@@ -69,12 +71,15 @@ public class CaseResource {
     private final Cases cases;
     private final CaseErasures erasures;
     private final CaseLetters letters;
+    private final SubjectResolution subjectResolution;
     private final SecurityIdentity identity;
 
-    public CaseResource(Cases cases, CaseErasures erasures, CaseLetters letters, SecurityIdentity identity) {
+    public CaseResource(Cases cases, CaseErasures erasures, CaseLetters letters,
+                        SubjectResolution subjectResolution, SecurityIdentity identity) {
         this.cases = cases;
         this.erasures = erasures;
         this.letters = letters;
+        this.subjectResolution = subjectResolution;
         this.identity = identity;
     }
 
@@ -166,6 +171,22 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = CONFLICTS + ", or a different subject was already announced")
     public CaseView resolveSubject(@PathParam("id") UUID id, @NotNull @Valid SubjectMatch request) {
         return CaseView.of(cases.resolveSubject(id, request.subjectId(), actor()));
+    }
+
+    @POST
+    @Path("/{id}/subject-resolution")
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Find whom the case concerns: ask the storefront's customer look-up for each identifier the "
+            + "requester gave; one customer found is recorded as the subject, none or several are left to staff")
+    @APIResponse(responseCode = "200", description = "The case, and how many customers the identifiers matched")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    @APIResponse(responseCode = "409", description = CONFLICTS + ", or a different subject was already announced")
+    @APIResponse(responseCode = "503", description = "data-source-unavailable: the look-up did not answer, even "
+            + "after retries")
+    public SubjectResolutionView resolveSubjectFromSources(@PathParam("id") UUID id) {
+        SubjectResolution.Resolution resolution = subjectResolution.resolve(id, actor());
+        return new SubjectResolutionView(resolution.candidates(), resolution.matchedBy(),
+                CaseView.of(resolution.file()));
     }
 
     @POST

@@ -206,6 +206,15 @@ public class Cases {
         return new IdentityRequest(file, reachable ? Optional.of(identityCodes.issue(id)) : Optional.empty());
     }
 
+    /** Notes on the trail that looking the subject up found nobody, or more than one customer. */
+    @Transactional
+    public CaseFile noteResolution(UUID id, String action, String outcome, String actor) {
+        RequestCase requestCase = openCase(id);
+        trail(requestCase, actor, action, requestCase.status(), requestCase.status(), outcome);
+        auditLog.record("dsr.case." + action, requestCase.subjectId(), Map.of("case", requestCase.reference()));
+        return file(requestCase);
+    }
+
     /** What a code given for a case came to, and the case after it. */
     public record CodeConfirmation(IdentityCodes.Check check, CaseFile file) {
     }
@@ -330,6 +339,11 @@ public class Cases {
         CaseStatus outcome = partially ? CaseStatus.PARTIALLY_COMPLETED : CaseStatus.COMPLETED;
         close(requestCase, outcome, null, actor, partially ? "partially-completed" : "completed", explanation);
         return file(requestCase);
+    }
+
+    /** The case, unlocked, open or closed. */
+    RequestCase caseOrNotFound(UUID id) {
+        return cases.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     /** The case, locked, which must still be open. */

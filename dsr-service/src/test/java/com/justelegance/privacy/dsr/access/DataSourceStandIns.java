@@ -78,6 +78,10 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestURI().getPath().equals("/storefront/data-source/v1/subjects")) {
+                lookUp(exchange);
+                return;
+            }
             Matcher call = CALL.matcher(exchange.getRequestURI().getPath());
             if (!"GET".equals(exchange.getRequestMethod()) || !call.matches()) {
                 send(exchange, 404, "{\"status\": 404}");
@@ -110,6 +114,28 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
                         : recorded("storefront-data.json", subject));
             }
         }
+    }
+
+    /**
+     * The storefront's customer look-up ({@code ?email=}, one identifier kind per call, as the real one): an address
+     * {@code match.<x>@...} is the customer {@code shop-<x>}, {@code twins.<x>@...} two customers, any other nobody.
+     */
+    private void lookUp(HttpExchange exchange) throws IOException {
+        int refused = refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (refused != 0) {
+            send(exchange, refused, "{\"status\": " + refused + "}");
+            return;
+        }
+        String query = java.net.URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Matcher email = Pattern.compile("^email=(match|twins)\\.([A-Za-z0-9-]+)@").matcher(query);
+        if (!email.find()) {
+            send(exchange, 200, "{\"subjectIds\": []}");
+            return;
+        }
+        String id = "shop-" + email.group(2);
+        send(exchange, 200, email.group(1).equals("match") ? "{\"subjectIds\": [\"" + id + "\"]}"
+                : "{\"subjectIds\": [\"" + id + "-a\", \"" + id + "-b\"]}");
     }
 
     /** 0 for a token the real services accept from dsr-service; else 401 or 403. */

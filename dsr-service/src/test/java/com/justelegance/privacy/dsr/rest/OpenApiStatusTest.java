@@ -59,6 +59,7 @@ class OpenApiStatusTest extends OpenApiProblemTests {
                 Map.entry("assignment", "{\"assignee\": \"agent-7\"}"),
                 Map.entry("subject", "{\"subjectId\": \"" + DsrApi.newSubject() + "\"}"),
                 Map.entry("identity-request", "{}"),
+                Map.entry("subject-resolution", "{}"),
                 Map.entry("identity-checks", "{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}"),
                 Map.entry("clarification-request", "{\"question\": \"Which account?\"}"),
                 Map.entry("extension", "{\"reason\": \"Complex\"}"),
@@ -79,6 +80,10 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/identity-code", asOfficer()
                 .body("{\"code\": \"" + SentLetters.codeSentTo(mailServer, email) + "\"}")
                 .post("/api/v1/requests/{id}/identity-code", proving));
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/rectification", asOfficer()
+                .body("{\"categories\": [\"PHONE\"], \"corrections\": \"07700 900321\"}")
+                .post("/api/v1/requests/{id}/rectification", DsrApi.openCase("RECTIFICATION", "openapi."
+                        + UUID.randomUUID() + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
                 "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
                         + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));

@@ -43,6 +43,10 @@ public enum DsrProblem implements ProblemType {
      * or it is not the one sent. The detail says which, never the code.
      */
     IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409),
+    /** The case has no rectification to show: none was sent for it. */
+    RECTIFICATION_NOT_REQUESTED("rectification-not-requested", "Rectification not requested", 404),
+    /** A data source the step needs (the storefront's customer look-up) did not answer, even after retries. */
+    DATA_SOURCE_UNAVAILABLE("data-source-unavailable", "Data source unavailable", 503),
     /** The case has no access package: none was prepared for it. */
     ACCESS_PACKAGE_NOT_PREPARED("access-package-not-prepared", "Access package not prepared", 404),
     /** No access package has this download link (never issued, altered, or replaced by a newer package). */
