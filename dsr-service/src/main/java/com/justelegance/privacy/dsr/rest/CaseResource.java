@@ -1,6 +1,7 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.CaseStatus;
+import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.repository.CaseRepository;
 import com.justelegance.privacy.dsr.rest.CaseDtos.Assignment;
 import com.justelegance.privacy.dsr.rest.CaseDtos.CaseSummary;
@@ -119,9 +120,10 @@ public class CaseResource {
                                    @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         LocalDate today = cases.today();
-        Set<UUID> receiptsOverdue = erasures.overdueCases(1000);
-        return cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee, includeClosed), limit)
-                .stream().map(c -> CaseSummary.of(c, today, receiptsOverdue.contains(c.id()))).toList();
+        List<RequestCase> page = cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee,
+                includeClosed), limit);
+        Set<UUID> receiptsOverdue = erasures.overdueAmong(page.stream().map(RequestCase::id).toList());
+        return page.stream().map(c -> CaseSummary.of(c, today, receiptsOverdue.contains(c.id()))).toList();
     }
 
     @GET

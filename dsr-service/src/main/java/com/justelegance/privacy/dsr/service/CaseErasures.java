@@ -13,8 +13,8 @@ import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.codes.ErasureReason;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
-import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts.ErasureStatus;
+import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.DsrProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
@@ -23,12 +23,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Carries out an erasure request: publishes {@link ErasureRequested} for the case's subject, tracks a receipt from
@@ -93,12 +95,10 @@ public class CaseErasures {
         return receipts.status(caseId.toString());
     }
 
-    /** The cases whose erasure is still missing a receipt after the time allowed. */
-    @Transactional
-    public Set<UUID> overdueCases(int limit) {
-        Set<UUID> overdue = new LinkedHashSet<>();
-        receipts.overdue(limit).forEach(status -> caseOf(status.request().requestId()).ifPresent(overdue::add));
-        return overdue;
+    /** Which of these cases' erasures are still missing a receipt after the time allowed. */
+    public Set<UUID> overdueAmong(Collection<UUID> caseIds) {
+        return receipts.overdueAmong(caseIds.stream().map(UUID::toString).toList()).stream()
+                .map(UUID::fromString).collect(Collectors.toSet());
     }
 
     /**

@@ -35,6 +35,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -228,15 +229,7 @@ public class Cases {
     public CodeConfirmation confirmIdentityCode(UUID id, String code, String actor) {
         RequestCase requestCase = openCase(id);
         requireStatus(requestCase, EnumSet.of(CaseStatus.AWAITING_IDENTITY), "confirm an identity code");
-        IdentityCodes.Check check = identityCodes.check(id, code);
-        if (check == IdentityCodes.Check.ACCEPTED) {
-            verified(requestCase, IdentityCheck.Method.ONE_TIME_CODE, null, null, actor);
-        } else {
-            trail(requestCase, actor, "identity-code-refused:" + check.name(), requestCase.status(),
-                    requestCase.status(), null);
-            auditLog.record("dsr.case.identity-code-refused", requestCase.subjectId(),
-                    Map.of("case", requestCase.reference(), "why", check.name()));
-        }
+        IdentityCodes.Check check = tryCode(requestCase, code, actor);
         return new CodeConfirmation(check, file(requestCase));
     }
 
@@ -259,6 +252,20 @@ public class Cases {
             verified(requestCase, method, proofReceivedOn, note, actor);
         }
         return file(requestCase);
+    }
+
+    /** A one-time code given for a case awaiting identity: verifies the requester, or goes on the trail as a try. */
+    private IdentityCodes.Check tryCode(RequestCase requestCase, String code, String actor) {
+        IdentityCodes.Check check = identityCodes.check(requestCase.id(), code);
+        if (check == IdentityCodes.Check.ACCEPTED) {
+            verified(requestCase, IdentityCheck.Method.ONE_TIME_CODE, null, null, actor);
+        } else {
+            trail(requestCase, actor, "identity-code-refused:" + check.name(), requestCase.status(),
+                    requestCase.status(), null);
+            auditLog.record("dsr.case.identity-code-refused", requestCase.subjectId(),
+                    Map.of("case", requestCase.reference(), "why", check.name()));
+        }
+        return check;
     }
 
     /** Identity proven: proof that was asked for restarts the month on the day it arrived, and work goes on. */
@@ -408,7 +415,8 @@ public class Cases {
                 .filter(requestCase -> requestCase.status().open())
                 .filter(requestCase -> keys.decrypt(requestCase.keyOwner(), requestCase.requester())
                         .map(this::fromJson).map(Requester::email)
-                        .map(email -> email.equalsIgnoreCase(fromAddress == null ? "" : fromAddress.strip()))
+                        .map(email -> Objects.equals(RequesterIdentifiers.email(email),
+                                RequesterIdentifiers.email(fromAddress)))
                         .orElse(false))
                 .map(RequestCase::id);
     }
@@ -424,13 +432,7 @@ public class Cases {
         cases.recordMail(id, mailRef);
         trail(requestCase, actor, "mail-received", requestCase.status(), requestCase.status(), text);
         if (requestCase.status() == CaseStatus.AWAITING_IDENTITY && code.isPresent()) {
-            IdentityCodes.Check check = identityCodes.check(id, code.get());
-            if (check == IdentityCodes.Check.ACCEPTED) {
-                verified(requestCase, IdentityCheck.Method.ONE_TIME_CODE, null, null, actor);
-            } else {
-                trail(requestCase, actor, "identity-code-refused:" + check.name(), requestCase.status(),
-                        requestCase.status(), null);
-            }
+            tryCode(requestCase, code.get(), actor);
         } else if (requestCase.status() == CaseStatus.AWAITING_CLARIFICATION) {
             addClockEvent(requestCase, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, today(), null));
             move(requestCase, CaseStatus.IN_PROGRESS, actor, "clarification-received", null);

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -138,6 +139,22 @@ public class ErasureReceipts {
     public List<ErasureStatus> overdue(int limit) {
         return requests("WHERE closed_at IS NULL AND requested_at < :key", "key", clock.instant().minus(dueWithin),
                 limit).stream().map(this::status).toList();
+    }
+
+    /** Which of these requests are still missing a receipt after the time allowed: one query, for a page of them. */
+    @Transactional
+    public Set<String> overdueAmong(Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> overdue = entityManager.createNativeQuery("""
+                        SELECT request_id FROM requested_erasure
+                        WHERE request_id IN (:ids) AND closed_at IS NULL AND requested_at < :cutoff""")
+                .setParameter("ids", requestIds)
+                .setParameter("cutoff", clock.instant().minus(dueWithin))
+                .getResultList();
+        return Set.copyOf(overdue);
     }
 
     /** How many of each group's erasures have every expected receipt. */
