@@ -15,9 +15,12 @@ import java.util.List;
  * @param erased      records erased per data category
  * @param withheld    what was kept, per data category, with the reason and the date it goes
  * @param completedAt when the service's local erasure committed
+ * @param recipientsNotified the recipients this service told of the erasure (Art. 19), by their registered ids;
+ *                           optional, empty when the service shares nothing
  */
 public record ErasureCompleted(String requestId, String service, List<ErasedRecords> erased,
-                               List<WithheldRecords> withheld, Instant completedAt) implements EventPayload {
+                               List<WithheldRecords> withheld, Instant completedAt,
+                               List<String> recipientsNotified) implements EventPayload {
 
     public ErasureCompleted {
         EventFieldRules.opaqueId(requestId, "requestId");
@@ -25,6 +28,14 @@ public record ErasureCompleted(String requestId, String service, List<ErasedReco
         erased = EventFieldRules.listOf(erased, "erased");
         withheld = EventFieldRules.listOf(withheld, "withheld");
         EventFieldRules.required(completedAt, "completedAt");
+        recipientsNotified = EventFieldRules.listOf(recipientsNotified, "recipientsNotified");
+        recipientsNotified.forEach(recipient -> EventFieldRules.opaqueId(recipient, "recipientsNotified"));
+    }
+
+    /** A receipt from a service that tells no recipients. */
+    public ErasureCompleted(String requestId, String service, List<ErasedRecords> erased,
+                            List<WithheldRecords> withheld, Instant completedAt) {
+        this(requestId, service, erased, withheld, completedAt, List.of());
     }
 
     /** How many records of one category were erased or anonymised. */

@@ -6,5 +6,6 @@ package com.justelegance.privacy.events;
  */
 public sealed interface EventPayload
         permits OrderPlaced, CustomerContacted, AccountOpened, AccountClosed, ConsentChanged,
-        ErasureRequested, ErasureCompleted, RectificationRequested, SubjectRequestOpened, SubjectRequestClosed {
+        ErasureRequested, ErasureCompleted, RectificationRequested, SubjectRequestOpened, SubjectRequestClosed,
+        ProcessingRestricted, ProcessingRestrictionLifted {
 }

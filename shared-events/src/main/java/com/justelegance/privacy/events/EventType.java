@@ -14,7 +14,10 @@ public enum EventType {
     ERASURE_COMPLETED("ErasureCompleted", ErasureCompleted.class, 1, Topics.ERASURE_RECEIPTS),
     RECTIFICATION_REQUESTED("RectificationRequested", RectificationRequested.class, 1, Topics.RECTIFICATION_REQUESTS),
     SUBJECT_REQUEST_OPENED("SubjectRequestOpened", SubjectRequestOpened.class, 1, Topics.SUBJECT_REQUESTS),
-    SUBJECT_REQUEST_CLOSED("SubjectRequestClosed", SubjectRequestClosed.class, 1, Topics.SUBJECT_REQUESTS);
+    SUBJECT_REQUEST_CLOSED("SubjectRequestClosed", SubjectRequestClosed.class, 1, Topics.SUBJECT_REQUESTS),
+    PROCESSING_RESTRICTED("ProcessingRestricted", ProcessingRestricted.class, 1, Topics.SUBJECT_REQUESTS),
+    PROCESSING_RESTRICTION_LIFTED("ProcessingRestrictionLifted", ProcessingRestrictionLifted.class, 1,
+            Topics.SUBJECT_REQUESTS);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadType;

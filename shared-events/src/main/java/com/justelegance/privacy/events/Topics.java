@@ -19,7 +19,10 @@ public final class Topics {
     public static final String ERASURE_RECEIPTS = "privacy.erasure-receipts.v1";
     /** RectificationRequested from dsr-service. */
     public static final String RECTIFICATION_REQUESTS = "privacy.rectification-requests.v1";
-    /** SubjectRequestOpened and SubjectRequestClosed from dsr-service: which subjects have an open request. */
+    /**
+     * SubjectRequestOpened and SubjectRequestClosed (which subjects have an open request), ProcessingRestricted and
+     * ProcessingRestrictionLifted (whose data may only be stored), all from dsr-service.
+     */
     public static final String SUBJECT_REQUESTS = "privacy.subject-requests.v1";
 
     /**

@@ -128,7 +128,7 @@ public class ErasureProtocol {
         subjectKeys.destroy(subjectId);
         List<WithheldRecords> kept = result.keptRecords();
         outbox.publish(subjectId, new ErasureCompleted(request.requestId(), serviceName, result.erasedRecords(), kept,
-                now), event.eventId());
+                now, result.notifiedRecipients()), event.eventId());
         Map<String, Object> details = auditDetails(request.requestId(), result);
         details.put("reason", request.reason().name());
         auditLog.record("subject.erased", subjectId, details);

@@ -8,8 +8,10 @@ import com.justelegance.privacy.events.codes.WithheldReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a participant erased (records per data category) and what it kept (category, why, until when), built up
@@ -20,6 +22,7 @@ public final class ErasureResult {
 
     private final Map<DataCategory, Long> erased = new LinkedHashMap<>();
     private final List<WithheldRecords> kept = new ArrayList<>();
+    private final Set<String> notified = new LinkedHashSet<>();
 
     private ErasureResult() {
     }
@@ -51,6 +54,17 @@ public final class ErasureResult {
             kept.add(line);
         }
         return this;
+    }
+
+    /** Records that the participant told a recipient, by its registered id, of the erasure (Art. 19). */
+    public ErasureResult notified(String recipientId) {
+        notified.add(recipientId);
+        return this;
+    }
+
+    /** The recipients told of the erasure, in the order they were added. */
+    public List<String> notifiedRecipients() {
+        return new ArrayList<>(notified);
     }
 
     /** The erased lines of the receipt. (Mutable: the event's own rules ask lists whether they contain null.) */

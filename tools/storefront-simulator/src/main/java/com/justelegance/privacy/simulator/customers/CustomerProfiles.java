@@ -8,6 +8,8 @@ import com.justelegance.privacy.events.ErasureCompleted;
 import com.justelegance.privacy.events.ErasureRequested;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.ProcessingRestricted;
+import com.justelegance.privacy.events.ProcessingRestrictionLifted;
 import com.justelegance.privacy.events.RectificationRequested;
 import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
@@ -127,6 +129,8 @@ public final class CustomerProfiles {
                 case RectificationRequested rectification -> { }
                 case SubjectRequestOpened opened -> { }
                 case SubjectRequestClosed closed -> { }
+                case ProcessingRestricted restricted -> { }
+                case ProcessingRestrictionLifted lifted -> { }
             }
         }
         return new Customer(subjectId, customerNumber(n), name, email, phone, addresses, account, orders,

@@ -10,6 +10,8 @@ import com.justelegance.privacy.events.EventCodec;
 import com.justelegance.privacy.events.EventDecodingException;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.ProcessingRestricted;
+import com.justelegance.privacy.events.ProcessingRestrictionLifted;
 import com.justelegance.privacy.events.RectificationRequested;
 import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
@@ -248,6 +250,8 @@ public final class PrivacyRequestsConsumer implements AutoCloseable {
             case ErasureCompleted ignored -> unexpected(record, event);
             case SubjectRequestOpened ignored -> unexpected(record, event);
             case SubjectRequestClosed ignored -> unexpected(record, event);
+            case ProcessingRestricted ignored -> unexpected(record, event);
+            case ProcessingRestrictionLifted ignored -> unexpected(record, event);
         }
     }
 
