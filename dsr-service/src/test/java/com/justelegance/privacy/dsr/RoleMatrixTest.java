@@ -85,6 +85,19 @@ class RoleMatrixTest extends RoleMatrixTests {
                 Endpoint.of("GET /api/v1/requests/{id}/rectification", 200,
                         Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER),
                         () -> Call.get("/api/v1/requests/" + rectified() + "/rectification")),
+                Endpoint.of("POST /api/v1/requests/{id}/restriction", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + caseOf("RESTRICTION") + "/restriction", "{}")),
+                Endpoint.of("GET /api/v1/requests/{id}/restriction", 200, READERS, () -> Call.get(
+                        "/api/v1/requests/" + restricted() + "/restriction")),
+                Endpoint.of("POST /api/v1/requests/{id}/restriction/lift", 200, OFFICER, () -> {
+                    String id = caseOf("RESTRICTION");
+                    DsrApi.officer(id, "restriction", "{}").statusCode(200);
+                    return Call.post("/api/v1/requests/" + id + "/restriction/lift", "{\"reason\": \"Resolved\"}");
+                }),
+                Endpoint.of("POST /api/v1/requests/{id}/marketing-objection", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + caseOf("OBJECTION") + "/marketing-objection", null)),
+                Endpoint.of("POST /api/v1/requests/{id}/consent-withdrawal", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + caseOf("CONSENT_WITHDRAWAL") + "/consent-withdrawal", "{}")),
                 Endpoint.of("GET /api/v1/requests/{id}/erasure/certificate", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + erased() + "/erasure/certificate")),
                 Endpoint.of("POST /api/v1/requests/{id}/access-package", 200, OFFICER, () -> Call.post(
@@ -105,6 +118,23 @@ class RoleMatrixTest extends RoleMatrixTests {
     private static Endpoint step(String step, Set<String> allowed, String body) {
         return Endpoint.of("POST /api/v1/requests/{id}/" + step, 200, allowed,
                 () -> Call.post("/api/v1/requests/" + freshCase() + "/" + step, body));
+    }
+
+    /** A fresh case of this type whose subject is known, ready to be carried out. */
+    private static String caseOf(String type) {
+        return DsrApi.openCase(type, email(), "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+    }
+
+    private static String restrictedCase;
+
+    /** One case whose restriction is in force, for reading it. */
+    private static String restricted() {
+        if (restrictedCase == null) {
+            String id = caseOf("RESTRICTION");
+            DsrApi.officer(id, "restriction", "{}").statusCode(200);
+            restrictedCase = id;
+        }
+        return restrictedCase;
     }
 
     private static String erasingCase;

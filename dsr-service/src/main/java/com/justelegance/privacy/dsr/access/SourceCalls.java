@@ -33,10 +33,13 @@ public class SourceCalls {
     private final RetentionTimelineApi retention;
     private final SubjectDisclosuresApi disclosure;
     private final StorefrontDataApi storefront;
+    private final ConsentRightsApi consentRights;
 
     public SourceCalls(@RestClient ConsentExportApi consent, @RestClient RetentionTimelineApi retention,
-                       @RestClient SubjectDisclosuresApi disclosure, @RestClient StorefrontDataApi storefront) {
+                       @RestClient SubjectDisclosuresApi disclosure, @RestClient StorefrontDataApi storefront,
+                       @RestClient ConsentRightsApi consentRights) {
         this.consent = consent;
+        this.consentRights = consentRights;
         this.retention = retention;
         this.disclosure = disclosure;
         this.storefront = storefront;
@@ -87,5 +90,24 @@ public class SourceCalls {
             skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode storefrontLookUp(String email, String phone, String customerNumber) {
         return storefront.lookUp(email, phone, customerNumber);
+    }
+
+    /** Safe to retry: consent-service records one decision per request id. */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 250, jitter = 100, abortOn = SourceFailure.Refused.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = SourceFailure.Refused.class)
+    public ConsentRightsApi.ConsentChange marketingObjection(String subjectId,
+                                                             ConsentRightsApi.RightsRequest request) {
+        return consentRights.objectToMarketing(subjectId, request);
+    }
+
+    /** Safe to retry: consent-service records one decision per request id. */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 250, jitter = 100, abortOn = SourceFailure.Refused.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = SourceFailure.Refused.class)
+    public ConsentRightsApi.ConsentChange consentWithdrawal(String subjectId, ConsentRightsApi.RightsRequest request) {
+        return consentRights.withdrawConsent(subjectId, request);
     }
 }

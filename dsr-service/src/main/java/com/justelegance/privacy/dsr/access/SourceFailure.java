@@ -19,7 +19,7 @@ public class SourceFailure extends RuntimeException {
             return new HoldsNothing();
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            return new Refused("HTTP " + status);
+            return new Refused(status);
         }
         return new Unavailable("HTTP " + status);
     }
@@ -35,8 +35,16 @@ public class SourceFailure extends RuntimeException {
     /** A 4xx other than 404, 408 and 429: not retried. */
     public static final class Refused extends SourceFailure {
 
-        public Refused(String reason) {
-            super(reason);
+        private final int status;
+
+        public Refused(int status) {
+            super("HTTP " + status);
+            this.status = status;
+        }
+
+        /** The HTTP status the source answered with. */
+        public int status() {
+            return status;
         }
     }
 

@@ -18,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -177,6 +179,21 @@ public record ErasureCertificate(UUID certificateId, String caseReference, Strin
                 .map(ErasureCertificate::participant)
                 .sorted(Comparator.comparing(Participant::service))
                 .toList();
+    }
+
+    /**
+     * The recipients the participants' receipts say they told of the erasure (Art. 19), once each, in the order
+     * the receipts came in. A receipt names recipients only by their registry ids, so the categories are left empty
+     * and the time told is when that participant's erasure committed.
+     */
+    public static List<RecipientNotified> recipientsOf(ErasureStatus status) {
+        Map<String, RecipientNotified> recipients = new LinkedHashMap<>();
+        for (Receipt receipt : status.receipts()) {
+            for (String recipient : receipt.recipientsNotified()) {
+                recipients.putIfAbsent(recipient, new RecipientNotified(recipient, List.of(), receipt.completedAt()));
+            }
+        }
+        return List.copyOf(recipients.values());
     }
 
     private static Participant participant(Receipt receipt) {

@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param requesterName      how to greet the person; {@code null} for a neutral greeting
  * @param code               identity request: the one-time code to send back
  * @param codeExpiresAt      identity request: when the code stops working
- * @param reason             clarification request: what is unclear; extension notice and refusal: why
+ * @param reason             clarification request: what is unclear; extension notice, refusal and lifting of a
+ *                           restriction: why
  * @param link               completion of access or portability: where to download the data
  * @param linkExpiresOn      the last day the link works
  * @param certificateId      completion of erasure: the erasure certificate's id
@@ -107,7 +108,8 @@ public record LetterFacts(String caseReference, SubjectRequestType requestType, 
                 requireText(code, "code", missing);
                 require(codeExpiresAt, "codeExpiresAt", missing);
             }
-            case CLARIFICATION_REQUEST, EXTENSION_NOTICE, REFUSAL -> requireText(reason, "reason", missing);
+            case CLARIFICATION_REQUEST, EXTENSION_NOTICE, REFUSAL, RESTRICTION_LIFTED ->
+                    requireText(reason, "reason", missing);
             case COMPLETION -> {
                 switch (requestType) {
                     case ACCESS, PORTABILITY -> {

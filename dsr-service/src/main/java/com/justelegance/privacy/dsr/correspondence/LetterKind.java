@@ -20,7 +20,9 @@ public enum LetterKind {
     /** Done in part: what was withheld and why. */
     PARTIAL_COMPLETION("Your request: what we have done and what we have withheld"),
     /** We will not act on the request: why, and the right to complain to the ICO and to a court. */
-    REFUSAL("We cannot carry out your request");
+    REFUSAL("We cannot carry out your request"),
+    /** The restriction a request put on the person's data is lifted: why (Art. 18(3) says they must be told). */
+    RESTRICTION_LIFTED("We are lifting the restriction on your personal data");
 
     private final String subjectLine;
 

@@ -42,6 +42,8 @@ public class Letters {
         static native TemplateInstance partialCompletion(LetterFacts facts, LetterSender sender);
 
         static native TemplateInstance refusal(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance restrictionLifted(LetterFacts facts, LetterSender sender);
     }
 
     private final Mailer mailer;
@@ -94,6 +96,7 @@ public class Letters {
             case COMPLETION -> Templates.completion(facts, sender);
             case PARTIAL_COMPLETION -> Templates.partialCompletion(facts, sender);
             case REFUSAL -> Templates.refusal(facts, sender);
+            case RESTRICTION_LIFTED -> Templates.restrictionLifted(facts, sender);
         };
         return template.render();
     }

@@ -11,9 +11,11 @@ import com.justelegance.privacy.dsr.domain.ResponseClock;
 import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.dsr.service.Rectifications;
+import com.justelegance.privacy.dsr.service.Restrictions;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.events.codes.DataCategory;
+import com.justelegance.privacy.events.codes.Purpose;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -147,6 +149,33 @@ public final class CaseDtos {
 
     /** The requester withdrew the request. */
     public record WithdrawalRequest(@Size(max = 2_000) String note) {
+    }
+
+    /** Restrict the processing of the case's subject; the note (optional) is kept on the trail. */
+    public record RestrictionRequest(@Size(max = 2_000) String note) {
+    }
+
+    /** Lift a restriction; the reason is told to the requester. */
+    public record RestrictionLift(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    /** A case's restriction: in force until lifted. */
+    public record RestrictionView(boolean inForce, Instant restrictedAt, String restrictedBy, Instant liftedAt,
+                                  String liftedBy) {
+
+        static RestrictionView of(Restrictions.Restriction restriction) {
+            return new RestrictionView(restriction.inForce(), restriction.restrictedAt(), restriction.restrictedBy(),
+                    restriction.liftedAt(), restriction.liftedBy());
+        }
+    }
+
+    /** The purposes whose consent is withdrawn; none (or left out): every purpose the subject consented to. */
+    public record ConsentWithdrawalRequest(
+            @Size(max = 20) List<@NotNull @Pattern(regexp = Purpose.CODE_PATTERN) String> purposes) {
+
+        List<String> purposeCodes() {
+            return purposes == null ? List.of() : purposes.stream().distinct().toList();
+        }
     }
 
     /** The case is answered; partially, with what was withheld and why. */

@@ -16,15 +16,12 @@ import com.justelegance.privacy.events.codes.SubjectRequestType;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts.ErasureStatus;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.outbox.Outbox;
-import com.justelegance.privacy.kit.problem.DsrProblem;
-import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,19 +64,7 @@ public class CaseErasures {
     /** Asks every participant to erase the case's subject; the case then waits for their receipts. */
     @Transactional
     public Cases.CaseFile request(UUID caseId, String actor) {
-        RequestCase requestCase = cases.openCase(caseId);
-        if (requestCase.type() != SubjectRequestType.ERASURE) {
-            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
-                    "Only an erasure request is carried out by erasing; this case is " + requestCase.type());
-        }
-        if (requestCase.subjectId() == null) {
-            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
-                    "The case's subject is not resolved yet: record whom it concerns first");
-        }
-        if (!EnumSet.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS).contains(requestCase.status())) {
-            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
-                    "Cannot request the erasure while the case is " + requestCase.status());
-        }
+        RequestCase requestCase = cases.actionableCase(caseId, SubjectRequestType.ERASURE, "request the erasure");
         String requestId = requestId(requestCase);
         receipts.track(List.of(new ErasureReceipts.NewErasure(requestId, requestCase.subjectId(),
                 ErasureReason.DATA_SUBJECT_REQUEST)), caseId, cases.now());
@@ -129,9 +114,10 @@ public class CaseErasures {
         if (requestCase == null || requestCase.status() != CaseStatus.AWAITING_OTHER_SERVICES) {
             return;
         }
-        // Art. 19 recipients are not collected from disclosure-service yet: the certificate lists none.
+        // The Art. 19 recipients come with the receipts (disclosure-service's names those it told).
         SignedCertificate certificate = certificates.sign(ErasureCertificate.fromErasureStatus(status.get(),
-                requestCase.reference(), requestCase.receivedOn(), List.of(), cases.now()));
+                requestCase.reference(), requestCase.receivedOn(), ErasureCertificate.recipientsOf(status.get()),
+                cases.now()));
         repository.saveCertificate(caseId, certificate.certificate().certificateId(),
                 certificate.certificate().issuedAt(), toJson(certificate));
         boolean partially = certificate.certificate().outcome() == ErasureCertificate.Outcome.PARTIALLY_COMPLETED;

@@ -81,6 +81,11 @@ public class CaseLetters {
         send(file, LetterKind.REFUSAL, facts -> facts.withReason(explanation));
     }
 
+    /** The restriction is lifted, and why (Art. 18(3)). */
+    public void restrictionLifted(Cases.CaseFile file, String reason) {
+        send(file, LetterKind.RESTRICTION_LIFTED, facts -> facts.withReason(reason));
+    }
+
     /** The package is ready: the download link and until when it works; this letter is the access answer. */
     public void packageReady(UUID caseId, String downloadUrl, Instant linkExpiresAt) {
         Cases.CaseFile file = QuarkusTransaction.requiringNew().call(() -> cases.fileOf(caseId));

@@ -353,9 +353,34 @@ public class Cases {
         return cases.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The case, locked, ready to be carried out as a request of this type: classified so, its subject resolved, and
+     * received or in progress (not waiting for the requester, nor for other services).
+     *
+     * @param what what is about to be done, for the problem's detail ("erase", "restrict processing")
+     */
+    RequestCase actionableCase(UUID id, SubjectRequestType type, String what) {
+        RequestCase requestCase = openCase(id);
+        if (requestCase.type() != type) {
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT, "Only a " + type + " request is carried out "
+                    + "this way (" + what + "); this case is " + typeCode(requestCase));
+        }
+        if (requestCase.subjectId() == null) {
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
+                    "The case's subject is not resolved yet: record whom it concerns first");
+        }
+        requireStatus(requestCase, WORKABLE, what);
+        return requestCase;
+    }
+
+    /** The case, locked, open or closed. */
+    RequestCase lockedCase(UUID id) {
+        return cases.lock(id).orElseThrow(() -> notFound(id));
+    }
+
     /** The case, locked, which must still be open. */
     RequestCase openCase(UUID id) {
-        RequestCase requestCase = cases.lock(id).orElseThrow(() -> notFound(id));
+        RequestCase requestCase = lockedCase(id);
         if (!requestCase.status().open()) {
             throw new ProblemException(DsrProblem.CASE_CLOSED,
                     "The case was closed as " + requestCase.status() + " and changes no more");

@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +55,8 @@ public class Rectifications {
     /** Records the corrections and publishes which categories changed; once per case. */
     @Transactional
     public Cases.CaseFile request(UUID caseId, List<DataCategory> categories, String corrections, String actor) {
-        RequestCase requestCase = cases.openCase(caseId);
-        if (requestCase.type() != SubjectRequestType.RECTIFICATION || requestCase.subjectId() == null
-                || !EnumSet.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS).contains(requestCase.status())) {
-            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT, "Only a rectification case with a resolved "
-                    + "subject, received or in progress, is rectified; this one is " + requestCase.type() + ", "
-                    + requestCase.status() + (requestCase.subjectId() == null ? ", subject not resolved" : ""));
-        }
+        RequestCase requestCase = cases.actionableCase(caseId, SubjectRequestType.RECTIFICATION,
+                "send the rectification");
         if (find(caseId).isPresent()) {
             throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT, "The case's rectification was already sent");
         }

@@ -45,6 +45,11 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
             "^/(consent|retention|disclosure|storefront)(/api/v1/subjects/|/data-source/v1/subjects/)"
                     + "([A-Za-z0-9_:-]+)/(export|timeline|disclosures|data)$");
 
+    private static final Pattern CONSENT_RIGHT = Pattern.compile(
+            "^/consent/api/v1/subjects/([A-Za-z0-9_:-]+)/(marketing-objection|consent-withdrawal)$");
+    private static final Pattern RECEIVED = Pattern.compile("^/consent/received/([A-Za-z0-9_:-]+)$");
+
+    private final Map<String, String> consentRightsReceived = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer server;
     private JwtConsumer tokens;
 
@@ -80,6 +85,17 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
         try (exchange) {
             if (exchange.getRequestURI().getPath().equals("/storefront/data-source/v1/subjects")) {
                 lookUp(exchange);
+                return;
+            }
+            Matcher right = CONSENT_RIGHT.matcher(exchange.getRequestURI().getPath());
+            if ("POST".equals(exchange.getRequestMethod()) && right.matches()) {
+                consentRight(exchange, right.group(1), right.group(2));
+                return;
+            }
+            Matcher received = RECEIVED.matcher(exchange.getRequestURI().getPath());
+            if (received.matches()) {
+                String body = consentRightsReceived.get(received.group(1));
+                send(exchange, body == null ? 404 : 200, body == null ? notFound() : body);
                 return;
             }
             Matcher call = CALL.matcher(exchange.getRequestURI().getPath());
@@ -136,6 +152,35 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
         String id = "shop-" + email.group(2);
         send(exchange, 200, email.group(1).equals("match") ? "{\"subjectIds\": [\"" + id + "\"]}"
                 : "{\"subjectIds\": [\"" + id + "-a\", \"" + id + "-b\"]}");
+    }
+
+    /**
+     * Consent-service carrying out an objection or a withdrawal: keeps what it was sent (the tests read it back from
+     * {@code GET /consent/received/<subject>}, as what consent-service would have recorded) and answers as the real
+     * one does. A purpose {@code NO_SUCH_PURPOSE} is refused with 400, as one missing from the catalogue.
+     */
+    private void consentRight(HttpExchange exchange, String subject, String right) throws IOException {
+        int refused = refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (refused != 0) {
+            send(exchange, refused, "{\"status\": " + refused + "}");
+            return;
+        }
+        if (subject.startsWith("down-consent-")) {
+            send(exchange, 503, "{\"status\": 503}");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (body.contains("NO_SUCH_PURPOSE")) {
+            send(exchange, 400, "{\"status\": 400}");
+            return;
+        }
+        consentRightsReceived.put(subject, "{\"right\": \"" + right + "\", \"request\": " + body + "}");
+        String changed = right.equals("marketing-objection") ? "[\"EMAIL_MARKETING\", \"SMS_MARKETING\"]"
+                : body.contains("\"purposes\":[\"") ? body.replaceAll("(?s).*\"purposes\":(\\[[^]]*]).*", "$1")
+                : "[\"EMAIL_MARKETING\"]";
+        long suppressed = right.equals("marketing-objection") ? body.split("\"type\"", -1).length - 1 : 0;
+        send(exchange, 200, "{\"decisionId\": \"" + java.util.UUID.randomUUID() + "\", \"purposesChanged\": "
+                + changed + ", \"suppressionEntriesAdded\": " + suppressed + "}");
     }
 
     /** 0 for a token the real services accept from dsr-service; else 401 or 403. */

@@ -77,7 +77,7 @@ class ErasureCertificateTest {
         Receipt stored = new Receipt("disclosure-service", Instant.parse("2026-03-19T12:00:00Z"),
                 "[{\"category\":\"DISCLOSURE_RECORDS\",\"count\":4},{\"category\":\"CONSENT_RECORDS\",\"count\":1}]",
                 "[{\"category\":\"DISCLOSURE_RECORDS\",\"reason\":\"LEGAL_HOLD\",\"until\":\"2027-01-31\"}]",
-                Instant.parse("2026-03-19T12:00:02Z"));
+                Instant.parse("2026-03-19T12:00:02Z"), List.of("royal-mail"));
 
         ErasureCertificate certificate = ErasureCertificate.fromErasureStatus(status(List.of(stored)),
                 "DSR-2026-0042", RECEIVED_ON, List.of(), ISSUED_AT);
@@ -86,6 +86,20 @@ class ErasureCertificateTest {
                 equalTo(List.of(new Erased(DISCLOSURE_RECORDS, 4), new Erased(CONSENT_RECORDS, 1))));
         assertThat(certificate.participants().getFirst().kept(),
                 equalTo(List.of(new Kept(DISCLOSURE_RECORDS, LEGAL_HOLD, LocalDate.parse("2027-01-31")))));
+    }
+
+    @Test
+    void theRecipientsTheReceiptsNameAreListedOnceEach() {
+        ErasureStatus status = status(List.of(
+                receipt("disclosure-service", ErasureResult.nothing().notified("meta-audiences").notified("dpd")),
+                receipt("storefront", ErasureResult.nothing().notified("dpd")),
+                receipt("consent-service", ErasureResult.nothing())));
+
+        List<RecipientNotified> recipients = ErasureCertificate.recipientsOf(status);
+
+        assertThat(recipients.stream().map(RecipientNotified::recipient).toList(),
+                equalTo(List.of("meta-audiences", "dpd")));
+        assertThat(recipients.getFirst().notifiedAt(), equalTo(Instant.parse("2026-03-19T12:00:00Z")));
     }
 
     @Test
@@ -154,7 +168,7 @@ class ErasureCertificateTest {
             return new Receipt(service, Instant.parse("2026-03-19T12:00:00Z"),
                     EventCodec.mapper().writeValueAsString(result.erasedRecords()),
                     EventCodec.mapper().writeValueAsString(result.keptRecords()),
-                    Instant.parse("2026-03-19T12:00:01Z"));
+                    Instant.parse("2026-03-19T12:00:01Z"), result.notifiedRecipients());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

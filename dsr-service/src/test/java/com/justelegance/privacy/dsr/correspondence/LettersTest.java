@@ -162,6 +162,8 @@ class LettersTest {
                             + "prevention of crime (Data Protection Act 2018, Schedule 2, paragraph 2)"));
             case REFUSAL -> facts.withReason(
                     "We could not find any account or order linked to this e-mail address.");
+            case RESTRICTION_LIFTED -> facts.withReason(
+                    "We have checked the address you disputed and corrected it as you asked.");
         };
     }
 }

@@ -48,6 +48,11 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         super(DsrProblem.class);
     }
 
+    private static String resolvedCase(String type) {
+        return DsrApi.openCase(type, "openapi." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+    }
+
     @Test
     void everyWriteOperationDocumentsTheSuccessStatusItAnswers() throws JsonProcessingException {
         Map<String, Set<Integer>> answered = new TreeMap<>();
@@ -87,6 +92,17 @@ class OpenApiStatusTest extends OpenApiProblemTests {
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/erasure", asOfficer().post(
                 "/api/v1/requests/{id}/erasure", DsrApi.openCase("ERASURE", "openapi." + UUID.randomUUID()
                         + "@example.com", "\"subjectId\": \"" + DsrApi.newSubject() + "\"")));
+        String restriction = resolvedCase("RESTRICTION");
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/restriction",
+                asOfficer().body("{}").post("/api/v1/requests/{id}/restriction", restriction));
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/restriction/lift",
+                asOfficer().body("{\"reason\": \"Resolved\"}").post("/api/v1/requests/{id}/restriction/lift",
+                        restriction));
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/marketing-objection",
+                asOfficer().post("/api/v1/requests/{id}/marketing-objection", resolvedCase("OBJECTION")));
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/consent-withdrawal",
+                asOfficer().body("{}").post("/api/v1/requests/{id}/consent-withdrawal",
+                        resolvedCase("CONSENT_WITHDRAWAL")));
         String accessCase = DsrApi.openCase("ACCESS", "openapi." + UUID.randomUUID() + "@example.com",
                 "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
         asOfficer().body("{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}")

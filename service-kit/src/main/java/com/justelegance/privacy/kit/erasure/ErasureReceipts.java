@@ -63,8 +63,12 @@ public class ErasureReceipts {
                                    Instant requestedAt, Instant closedAt) {
     }
 
-    /** One participant's receipt, its erased and withheld lines as the event's JSON. */
-    public record Receipt(String service, Instant completedAt, String erased, String withheld, Instant receivedAt) {
+    /**
+     * One participant's receipt, its erased and withheld lines as the event's JSON, and the recipients it told of the
+     * erasure (Art. 19) by their registered ids.
+     */
+    public record Receipt(String service, Instant completedAt, String erased, String withheld, Instant receivedAt,
+                          List<String> recipientsNotified) {
     }
 
     /** A requested erasure, the receipts in so far, the participants still to answer, and whether that is late. */
@@ -189,8 +193,8 @@ public class ErasureReceipts {
     boolean recordReceipt(ErasureCompleted receipt, Instant receivedAt) {
         return entityManager.createNativeQuery("""
                         INSERT INTO erasure_receipt_record
-                            (request_id, service, completed_at, erased, withheld, received_at)
-                        SELECT request_id, :service, :completedAt, :erased, :withheld, :receivedAt
+                            (request_id, service, completed_at, erased, withheld, received_at, recipients_notified)
+                        SELECT request_id, :service, :completedAt, :erased, :withheld, :receivedAt, :recipients
                         FROM requested_erasure WHERE request_id = :requestId
                         ON CONFLICT (request_id, service) DO NOTHING""")
                 .setParameter("requestId", receipt.requestId())
@@ -199,6 +203,7 @@ public class ErasureReceipts {
                 .setParameter("erased", json(receipt.erased()))
                 .setParameter("withheld", json(receipt.withheld()))
                 .setParameter("receivedAt", receivedAt)
+                .setParameter("recipients", json(receipt.recipientsNotified()))
                 .executeUpdate() > 0;
     }
 
@@ -231,12 +236,14 @@ public class ErasureReceipts {
     private List<Receipt> receipts(String requestId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""
-                        SELECT service, completed_at, erased, withheld, received_at FROM erasure_receipt_record
+                        SELECT service, completed_at, erased, withheld, received_at, recipients_notified
+                        FROM erasure_receipt_record
                         WHERE request_id = :requestId ORDER BY received_at, service""", Tuple.class)
                 .setParameter("requestId", requestId)
                 .getResultList();
         return rows.stream().map(row -> new Receipt(row.get(0, String.class), SqlTimes.instant(row.get(1)),
-                row.get(2, String.class), row.get(3, String.class), SqlTimes.instant(row.get(4)))).toList();
+                row.get(2, String.class), row.get(3, String.class), SqlTimes.instant(row.get(4)),
+                recipientIds(row.get(5, String.class)))).toList();
     }
 
     /** The requests matching one of the fixed filters above, oldest first. */
@@ -252,6 +259,14 @@ public class ErasureReceipts {
         return rows.stream().map(row -> new RequestedErasure(row.get(0, String.class), row.get(1, String.class),
                 ErasureReason.valueOf(row.get(2, String.class)), (UUID) row.get(3), SqlTimes.instant(row.get(4)),
                 SqlTimes.instant(row.get(5)))).toList();
+    }
+
+    private static List<String> recipientIds(String json) {
+        try {
+            return List.of(EventCodec.mapper().readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored receipt's recipients are not a JSON list", e);
+        }
     }
 
     private static String json(Object codesAndCounts) {

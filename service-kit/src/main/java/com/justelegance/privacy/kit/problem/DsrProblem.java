@@ -45,7 +45,12 @@ public enum DsrProblem implements ProblemType {
     IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409),
     /** The case has no rectification to show: none was sent for it. */
     RECTIFICATION_NOT_REQUESTED("rectification-not-requested", "Rectification not requested", 404),
-    /** A data source the step needs (the storefront's customer look-up) did not answer, even after retries. */
+    /** The case put no restriction in place, or it was lifted already. */
+    NOT_RESTRICTED("not-restricted", "No restriction in force", 409),
+    /**
+     * A service or data source the step needs (the storefront's customer look-up, consent-service for an objection)
+     * did not answer, even after retries.
+     */
     DATA_SOURCE_UNAVAILABLE("data-source-unavailable", "Data source unavailable", 503),
     /** The case has no access package: none was prepared for it. */
     ACCESS_PACKAGE_NOT_PREPARED("access-package-not-prepared", "Access package not prepared", 404),
