@@ -198,18 +198,29 @@ class ErasureTest {
         // This service erases its own timeline from the request and sends its receipt; the others have not yet.
         awaitErasureRequest(requestId, response -> response
                 .body("receipts.service", contains("retention-service"))
-                .body("awaiting", containsInAnyOrder("consent-service", "disclosure-service"))
+                .body("awaiting", containsInAnyOrder("consent-service", "disclosure-service", "storefront"))
                 .body("closedAt", nullValue())
                 .body("overdue", equalTo(false)));
         timeline(subject).statusCode(404);
         assertThat(overdueErasures(), not(hasItem(requestId)));
-        // A day later the two missing receipts make the erasure overdue, for the privacy officer to chase.
+        // A day later the missing receipts make the erasure overdue, for the privacy officer to chase.
         clock.standAt(SIX_YEARS_AND_A_DAY_LATER.plus(Duration.ofHours(25)));
         awaitErasureRequest(requestId, response -> response.body("overdue", equalTo(true)));
         assertThat(overdueErasures(), hasItem(requestId));
 
         TestEvents.publish(consentServiceReceipt(subject, requestId));
         TestEvents.publish(disclosureServiceReceipt(subject, requestId));
+        // Every service of this back office has answered, but the storefront holds the customer's data too: until
+        // it confirms, the erasure is not done, and it stays overdue.
+        awaitErasureRequest(requestId, response -> response
+                .body("receipts.service", containsInAnyOrder("retention-service", "consent-service",
+                        "disclosure-service"))
+                .body("awaiting", contains("storefront"))
+                .body("closedAt", nullValue())
+                .body("overdue", equalTo(true)));
+        assertThat(overdueErasures(), hasItem(requestId));
+
+        TestEvents.publish(storefrontReceipt(subject, requestId));
 
         awaitErasureRequest(requestId, response -> response
                 .body("subjectRef", equalTo(keyedHash.subjectRef(subject)))
@@ -225,7 +236,9 @@ class ErasureTest {
                 .body("receipts.find { it.service == 'disclosure-service' }.erased.category",
                         containsInAnyOrder("DISCLOSURE_RECORDS", "CONSENT_RECORDS"))
                 .body("receipts.find { it.service == 'disclosure-service' }.withheld.category",
-                        contains("DISCLOSURE_RECORDS")));
+                        contains("DISCLOSURE_RECORDS"))
+                .body("receipts.find { it.service == 'storefront' }.erased.category", containsInAnyOrder(
+                        "CONTACT_NAME", "EMAIL", "DELIVERY_ADDRESS", "PURCHASE_HISTORY")));
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/purge-runs/{run}", runId)
                 .then().statusCode(200)
@@ -387,6 +400,19 @@ class ErasureTest {
                 new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 1)), List.of(
                 new ErasureCompleted.WithheldRecords(DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD,
                         null)), Instant.now()));
+    }
+
+    /**
+     * The storefront's receipt as its erasure participant (tools/storefront-simulator serve) writes it for a
+     * customer whose only order is over six years old: nothing is kept for tax.
+     */
+    private static EventEnvelope<ErasureCompleted> storefrontReceipt(String subject, String requestId) {
+        return EventEnvelope.create(subject, "storefront", Instant.now(), new ErasureCompleted(requestId,
+                "storefront", List.of(
+                new ErasureCompleted.ErasedRecords(DataCategory.CONTACT_NAME, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.EMAIL, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.DELIVERY_ADDRESS, 1),
+                new ErasureCompleted.ErasedRecords(DataCategory.PURCHASE_HISTORY, 1)), List.of(), Instant.now()));
     }
 
     /** The request ids of the erasures the privacy officer sees as overdue. */

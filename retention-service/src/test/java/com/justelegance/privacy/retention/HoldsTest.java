@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * What holds a subject from being purged: a legal hold the privacy officer places until they release it, a
@@ -46,10 +47,12 @@ class HoldsTest {
                 .body("placedBy", equalTo("test-" + Roles.PRIVACY_OFFICER))
                 .extract().path("holdId");
         holds(subject).body("held", equalTo(true))
-                .body("legalHolds.reference", contains("LIT-2026-014"));
+                .body("legalHolds.reference", contains("LIT-2026-014"))
+                .body("heldBy.kind", contains("LEGAL_HOLD"))
+                .body("heldBy.description", contains(startsWith("legal hold LIT-2026-014 (LITIGATION) since ")));
 
         release(holdId).statusCode(200).body("releasedAt", notNullValue());
-        holds(subject).body("held", equalTo(false));
+        holds(subject).body("held", equalTo(false)).body("heldBy", empty());
         release(holdId).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy.justelegance.com/problems/hold-already-released"));
@@ -83,7 +86,8 @@ class HoldsTest {
         String complaint = "cmp-" + UUID.randomUUID();
 
         TestEvents.publish(contact(subject, DAY, ComplaintStatus.OPEN, complaint));
-        awaitHeld(subject, true).body("openComplaints.complaintId", contains(complaint));
+        awaitHeld(subject, true).body("openComplaints.complaintId", contains(complaint))
+                .body("heldBy.description", contains("open complaint " + complaint + " since " + DAY));
 
         TestEvents.publish(contact(subject, DAY.plus(Duration.ofDays(20)), ComplaintStatus.RESOLVED, complaint));
         awaitHeld(subject, false);
@@ -107,7 +111,8 @@ class HoldsTest {
                 new SubjectRequestOpened(request, SubjectRequestType.ACCESS)));
         awaitHeld(subject, true)
                 .body("openRequests.requestId", contains(request))
-                .body("openRequests.requestType", contains("ACCESS"));
+                .body("openRequests.requestType", contains("ACCESS"))
+                .body("heldBy.description", contains("open ACCESS request " + request + " since " + DAY));
 
         TestEvents.publish(EventEnvelope.create(subject, "dsr-service", DAY.plus(Duration.ofDays(9)),
                 new SubjectRequestClosed(request)));

@@ -4,6 +4,8 @@ import com.justelegance.privacy.events.ConsentChanged;
 import com.justelegance.privacy.events.CustomerContacted;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.OrderPlaced;
+import com.justelegance.privacy.events.ProcessingRestricted;
+import com.justelegance.privacy.events.ProcessingRestrictionLifted;
 import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
 import com.justelegance.privacy.events.codes.Channel;
@@ -66,5 +68,14 @@ final class RetentionEvents {
 
     static EventEnvelope<SubjectRequestClosed> requestClosed(String subject, Instant at, String requestId) {
         return EventEnvelope.create(subject, "dsr-service", at, new SubjectRequestClosed(requestId));
+    }
+
+    static EventEnvelope<ProcessingRestricted> restricted(String subject, Instant at, String requestId) {
+        return EventEnvelope.create(subject, "dsr-service", at, new ProcessingRestricted(requestId));
+    }
+
+    static EventEnvelope<ProcessingRestrictionLifted> restrictionLifted(String subject, Instant at,
+                                                                        String requestId) {
+        return EventEnvelope.create(subject, "dsr-service", at, new ProcessingRestrictionLifted(requestId));
     }
 }

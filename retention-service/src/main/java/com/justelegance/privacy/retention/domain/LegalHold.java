@@ -68,11 +68,6 @@ public class LegalHold {
         this.placedBy = placedBy;
     }
 
-    /** Whether the hold still holds on the given day. */
-    public boolean activeOn(LocalDate day) {
-        return releasedAt == null && (endsOn == null || !endsOn.isBefore(day));
-    }
-
     /** Ends the hold; returns false, changing nothing, when it was released before. */
     public boolean release(Instant at, String by) {
         if (releasedAt != null) {

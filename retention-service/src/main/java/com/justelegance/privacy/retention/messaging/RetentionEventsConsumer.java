@@ -12,8 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every event this service consumes, a polled batch at a time through the kit's idempotent inbox: storefront
- * activity and consent changes move subjects' timelines, contact-centre complaints and dsr-service's open requests
- * hold subjects, erasure requests go to the kit's erasure protocol (which calls this service's SubjectErasure), and
+ * activity and consent changes move subjects' timelines, contact-centre complaints, dsr-service's open requests and
+ * its restrictions of processing hold subjects, erasure requests go to the kit's erasure protocol (which calls this service's SubjectErasure), and
  * receipts close the erasures this service's purge requested.
  */
 @ApplicationScoped

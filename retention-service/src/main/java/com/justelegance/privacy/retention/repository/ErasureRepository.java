@@ -16,7 +16,7 @@ public class ErasureRepository {
 
     /** The tables that hold a subject's data, by subject id, apart from legal holds. */
     private static final List<String> SUBJECT_TABLES = List.of(
-            "timeline_entry", "subject_timeline", "complaint_hold", "subject_request_hold");
+            "timeline_entry", "subject_timeline", "complaint_hold", "subject_request_hold", "processing_restriction");
 
     private final EntityManager entityManager;
 

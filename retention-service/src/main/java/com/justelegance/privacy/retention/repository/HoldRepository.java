@@ -1,6 +1,7 @@
 package com.justelegance.privacy.retention.repository;
 
 import com.justelegance.privacy.kit.persistence.SqlTimes;
+import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What keeps a subject from being purged: legal holds, open complaints and open data-subject requests.
+ * What keeps a subject from being purged: legal holds, open complaints, open data-subject requests and restrictions
+ * of processing. Whether a subject is held, and why, is read from the view {@code subject_hold} (migration V8),
+ * which the purge reads too.
  */
 @ApplicationScoped
 public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
@@ -39,6 +42,14 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
     /** An open data-subject request of a subject. */
     public record OpenRequest(String requestId, String requestType, Instant openedAt) {
+    }
+
+    /** A restriction as one event reported it: restricted or lifted at an instant. */
+    public record RestrictionReport(String subjectId, String requestId, Instant restrictedAt, Instant liftedAt) {
+    }
+
+    /** A restriction of a subject's processing; it holds while {@code liftedAt} is null. */
+    public record Restriction(String requestId, Instant restrictedAt, Instant liftedAt) {
     }
 
     public List<LegalHold> legalHolds(String subjectId) {
@@ -93,6 +104,79 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
                 .executeUpdate();
     }
 
+    /**
+     * Records restrictions and their lifting; each side keeps its latest instant, so a redelivered or late report
+     * changes nothing and arrival order does not matter.
+     */
+    public void recordRestrictions(List<RestrictionReport> reports) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO processing_restriction (subject_id, request_id, restricted_at, lifted_at)
+                    VALUES (?, ?, ?, ?)
+                    ON CONFLICT (subject_id, request_id) DO UPDATE SET
+                        restricted_at = GREATEST(processing_restriction.restricted_at, EXCLUDED.restricted_at),
+                        lifted_at = GREATEST(processing_restriction.lifted_at, EXCLUDED.lifted_at)""")) {
+                for (RestrictionReport report : reports) {
+                    upsert.setString(1, report.subjectId());
+                    upsert.setString(2, report.requestId());
+                    SqlTimes.set(upsert, 3, report.restrictedAt());
+                    SqlTimes.set(upsert, 4, report.liftedAt());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** The subject's restrictions, lifted ones included (with when), oldest first. */
+    public List<Restriction> restrictions(String subjectId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT request_id, restricted_at,
+                               CASE WHEN lifted_at >= restricted_at THEN lifted_at END AS lifted_at
+                        FROM processing_restriction
+                        WHERE subject_id = :subject AND restricted_at IS NOT NULL
+                        ORDER BY restricted_at, request_id""", Tuple.class)
+                .setParameter("subject", subjectId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Restriction(row.get(0, String.class), SqlTimes.instant(row.get(1)),
+                        SqlTimes.instant(row.get(2))))
+                .toList();
+    }
+
+    /**
+     * What holds each of the subjects, oldest hold first; subjects held by nothing are absent. Legal holds are
+     * judged as on {@code day}, everything else as it is now.
+     */
+    public Map<String, List<HoldReason>> holdReasons(Collection<String> subjectIds, LocalDate day) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT subject_id, kind, reference, detail, since, until FROM subject_hold
+                        WHERE subject_id IN (:subjects) AND (until IS NULL OR until >= :day)
+                        ORDER BY subject_id, since, kind, reference""", Tuple.class)
+                .setParameter("subjects", subjectIds)
+                .setParameter("day", day)
+                .getResultList();
+        return rows.stream().collect(Collectors.groupingBy(row -> row.get(0, String.class), Collectors.mapping(
+                row -> new HoldReason(HoldReason.Kind.valueOf(row.get(1, String.class)), row.get(2, String.class),
+                        row.get(3, String.class), SqlTimes.instant(row.get(4)), localDate(row.get(5))),
+                Collectors.toList())));
+    }
+
+    /** A DATE column of a native query's row, whichever Java type the driver chose for it. */
+    private static LocalDate localDate(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate date -> date;
+            case java.sql.Date date -> date.toLocalDate();
+            default -> throw new IllegalStateException("Not a date: " + value.getClass().getName());
+        };
+    }
+
     public List<OpenComplaint> openComplaints(String subjectId) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""
@@ -122,8 +206,21 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
     /** Locks the subject's timeline row, if any, so a hold and a purge of the same subject do not interleave. */
     public void lockSubject(String subjectId) {
-        entityManager.createNativeQuery("SELECT 1 FROM subject_timeline WHERE subject_id = :subject FOR UPDATE")
-                .setParameter("subject", subjectId)
+        lockSubjects(List.of(subjectId));
+    }
+
+    /**
+     * Locks the subjects' timeline rows, if any, in the order of their ids: a purge batch that has claimed one
+     * finishes first, and one that has not skips it until the hold is committed, so it then sees the hold.
+     */
+    public void lockSubjects(Collection<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        SELECT 1 FROM subject_timeline WHERE subject_id IN (:subjects)
+                        ORDER BY subject_id FOR UPDATE""")
+                .setParameter("subjects", subjectIds)
                 .getResultList();
     }
 }

@@ -29,15 +29,13 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
     private static final String DUE = "t.erasure_requested_at IS NULL AND t.erasure_due_at <= :dueBy";
 
     /**
-     * SQL that is true when the subject in {@code t.subject_id} is held: an active legal hold on the day given as
-     * {@code :holdDay}, an open complaint, or an open data-subject request. The purge and its preview share it.
+     * SQL that is true when the subject in {@code t.subject_id} is held: anything in the view {@code subject_hold}
+     * (an active legal hold on the day given as {@code :holdDay}, an open complaint, an open data-subject request,
+     * a restriction not lifted). The purge, its preview and the holds API share that view.
      */
     private static final String SUBJECT_IS_HELD = """
-            (EXISTS (SELECT 1 FROM legal_hold h WHERE h.subject_id = t.subject_id AND h.released_at IS NULL
-                        AND (h.ends_on IS NULL OR h.ends_on >= :holdDay))
-             OR EXISTS (SELECT 1 FROM complaint_hold c WHERE c.subject_id = t.subject_id
-                        AND c.opened_at IS NOT NULL AND (c.resolved_at IS NULL OR c.opened_at > c.resolved_at))
-             OR EXISTS (SELECT 1 FROM subject_request_hold r WHERE r.subject_id = t.subject_id))""";
+            EXISTS (SELECT 1 FROM subject_hold h WHERE h.subject_id = t.subject_id
+                    AND (h.until IS NULL OR h.until >= :holdDay))""";
 
     private final EntityManager entityManager;
 
@@ -92,6 +90,14 @@ public class PurgeRepository implements PanacheRepositoryBase<PurgeRun, UUID> {
         return dueSubjects("""
                 SELECT t.subject_id, t.erasure_due_at, t.reappeared_at IS NOT NULL AS reappeared
                 FROM subject_timeline t WHERE %s AND NOT %s
+                ORDER BY t.erasure_due_at, t.subject_id LIMIT :limit""", dueBy, holdDay, limit);
+    }
+
+    /** The first {@code limit} held subjects due by {@code dueBy}, earliest due first: who a run would skip. */
+    public List<DueSubject> held(Instant dueBy, LocalDate holdDay, int limit) {
+        return dueSubjects("""
+                SELECT t.subject_id, t.erasure_due_at, t.reappeared_at IS NOT NULL AS reappeared
+                FROM subject_timeline t WHERE %s AND %s
                 ORDER BY t.erasure_due_at, t.subject_id LIMIT :limit""", dueBy, holdDay, limit);
     }
 

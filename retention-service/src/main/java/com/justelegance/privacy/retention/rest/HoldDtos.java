@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.rest;
 
+import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
 import com.justelegance.privacy.retention.repository.HoldRepository;
@@ -42,9 +43,50 @@ public final class HoldDtos {
         }
     }
 
-    /** What holds a subject; {@code held} is whether any of it does today. */
-    public record SubjectHoldsView(String subjectId, boolean held, List<LegalHoldView> legalHolds,
-                                   List<OpenComplaint> openComplaints, List<OpenRequest> openRequests) {
+    /**
+     * What holds a subject; {@code held} is whether any of it does today, and {@code heldBy} what does.
+     *
+     * @param restrictions restrictions of processing (Art. 18), lifted ones included
+     */
+    public record SubjectHoldsView(String subjectId, boolean held, List<HoldReasonView> heldBy,
+                                   List<LegalHoldView> legalHolds, List<OpenComplaint> openComplaints,
+                                   List<OpenRequest> openRequests, List<RestrictionView> restrictions) {
+    }
+
+    /**
+     * One thing that holds a subject from being purged (also in the timeline and the purge preview).
+     *
+     * @param kind        {@code LEGAL_HOLD}, {@code OPEN_COMPLAINT}, {@code OPEN_REQUEST} or
+     *                    {@code PROCESSING_RESTRICTED}
+     * @param reference   the legal hold's case reference, the complaint id, or dsr-service's request id
+     * @param detail      the legal hold's reason or the open request's type, else null
+     * @param since       when it started holding
+     * @param until       the last day a legal hold holds, or null
+     * @param description the hold in words, e.g. "restricted under request dsr-42 since 2026-06-01T09:00:00Z"
+     */
+    public record HoldReasonView(HoldReason.Kind kind, String reference, String detail, Instant since,
+                                 LocalDate until, String description) {
+
+        static HoldReasonView of(HoldReason reason) {
+            return new HoldReasonView(reason.kind(), reason.reference(), reason.detail(), reason.since(),
+                    reason.until(), reason.description());
+        }
+
+        static List<HoldReasonView> of(List<HoldReason> reasons) {
+            return reasons.stream().map(HoldReasonView::of).toList();
+        }
+    }
+
+    /**
+     * A restriction of processing dsr-service put on at the subject's request.
+     *
+     * @param liftedAt when dsr-service lifted it; null while it holds
+     */
+    public record RestrictionView(String requestId, Instant restrictedAt, Instant liftedAt) {
+
+        static RestrictionView of(HoldRepository.Restriction restriction) {
+            return new RestrictionView(restriction.requestId(), restriction.restrictedAt(), restriction.liftedAt());
+        }
     }
 
     /** An open complaint of a subject. */

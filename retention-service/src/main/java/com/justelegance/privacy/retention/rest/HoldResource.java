@@ -3,10 +3,12 @@ package com.justelegance.privacy.retention.rest;
 import com.justelegance.privacy.events.EventFieldRules;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.retention.domain.LegalHold;
+import com.justelegance.privacy.retention.rest.HoldDtos.HoldReasonView;
 import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldRequest;
 import com.justelegance.privacy.retention.rest.HoldDtos.LegalHoldView;
 import com.justelegance.privacy.retention.rest.HoldDtos.OpenComplaint;
 import com.justelegance.privacy.retention.rest.HoldDtos.OpenRequest;
+import com.justelegance.privacy.retention.rest.HoldDtos.RestrictionView;
 import com.justelegance.privacy.retention.rest.HoldDtos.SubjectHoldsView;
 import com.justelegance.privacy.retention.service.Holds;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,14 +49,16 @@ public class HoldResource {
     @GET
     @Path("/subjects/{subjectId}/holds")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Whether the subject is held from purging: legal holds, open complaints, open requests")
+    @Operation(summary = "Whether the subject is held from purging, and by what: legal holds, open complaints, "
+            + "open requests, restrictions of processing")
     public SubjectHoldsView holdsOf(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         Holds.SubjectHolds subject = holds.holdsOf(subjectId);
-        return new SubjectHoldsView(subject.subjectId(), subject.held(),
+        return new SubjectHoldsView(subject.subjectId(), subject.held(), HoldReasonView.of(subject.heldBy()),
                 subject.legalHolds().stream().map(LegalHoldView::of).toList(),
                 subject.openComplaints().stream().map(OpenComplaint::of).toList(),
-                subject.openRequests().stream().map(OpenRequest::of).toList());
+                subject.openRequests().stream().map(OpenRequest::of).toList(),
+                subject.restrictions().stream().map(RestrictionView::of).toList());
     }
 
     @POST

@@ -2,6 +2,7 @@ package com.justelegance.privacy.retention.rest;
 
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.retention.domain.PurgeRun;
+import com.justelegance.privacy.retention.rest.HoldDtos.HoldReasonView;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
 import com.justelegance.privacy.retention.service.Purges;
 
@@ -51,14 +52,29 @@ public final class PurgeDtos {
         }
     }
 
-    /** Who would be erased by a run, now or within the coming days, and how many per rule category. */
+    /**
+     * Who would be erased by a run, now or within the coming days, and how many per rule category.
+     *
+     * @param subjects     the erasable subjects, earliest due first (at most {@code limit})
+     * @param heldSubjects the due subjects a run would skip, and what holds each (at most {@code limit})
+     */
     public record Preview(Instant asOf, Instant dueBy, int erasable, int held, List<CategoryCount> byCategory,
-                          List<DueSubject> subjects) {
+                          List<DueSubject> subjects, List<HeldSubject> heldSubjects) {
 
         static Preview of(Purges.Preview preview) {
             return new Preview(preview.asOf(), preview.dueBy(), preview.erasable(), preview.held(),
                     preview.byCategory().stream().map(CategoryCount::of).toList(),
-                    preview.subjects().stream().map(DueSubject::of).toList());
+                    preview.subjects().stream().map(DueSubject::of).toList(),
+                    preview.heldSubjects().stream().map(HeldSubject::of).toList());
+        }
+    }
+
+    /** A due subject a run would skip, and what holds it (legal holds as on the window's last day). */
+    public record HeldSubject(String subjectId, Instant erasureDueAt, List<HoldReasonView> heldBy) {
+
+        static HeldSubject of(Purges.HeldSubject held) {
+            return new HeldSubject(held.subject().subjectId(), held.subject().erasureDueAt(),
+                    HoldReasonView.of(held.heldBy()));
         }
     }
 

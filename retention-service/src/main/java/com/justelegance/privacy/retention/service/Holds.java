@@ -2,6 +2,8 @@ package com.justelegance.privacy.retention.service;
 
 import com.justelegance.privacy.events.CustomerContacted;
 import com.justelegance.privacy.events.EventEnvelope;
+import com.justelegance.privacy.events.ProcessingRestricted;
+import com.justelegance.privacy.events.ProcessingRestrictionLifted;
 import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
 import com.justelegance.privacy.events.codes.ComplaintStatus;
@@ -9,6 +11,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.problem.RetentionProblem;
+import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
 import com.justelegance.privacy.retention.repository.HoldRepository;
@@ -19,14 +22,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Everything that keeps a subject from being purged: legal holds the privacy officer places and releases, a
- * complaint from the contact centre until a later contact reports it resolved, and a data-subject request while
- * dsr-service has it open.
+ * complaint from the contact centre until a later contact reports it resolved, a data-subject request while
+ * dsr-service has it open, and a restriction of processing (Art. 18) until dsr-service lifts it. A restriction
+ * outlives the request that asked for it: dsr-service closes the request once the restriction is applied.
  */
 @ApplicationScoped
 public class Holds {
@@ -47,10 +54,18 @@ public class Holds {
     public record NewLegalHold(LegalHoldReason reason, String reference, LocalDate endsOn) {
     }
 
-    /** What holds a subject now. */
-    public record SubjectHolds(String subjectId, boolean held, List<LegalHold> legalHolds,
+    /**
+     * What holds a subject now, and its holds' history where there is one (released legal holds, lifted
+     * restrictions); {@code heldBy} is what holds it today, and it is held when that is not empty.
+     */
+    public record SubjectHolds(String subjectId, List<HoldReason> heldBy, List<LegalHold> legalHolds,
                                List<HoldRepository.OpenComplaint> openComplaints,
-                               List<HoldRepository.OpenRequest> openRequests) {
+                               List<HoldRepository.OpenRequest> openRequests,
+                               List<HoldRepository.Restriction> restrictions) {
+
+        public boolean held() {
+            return !heldBy.isEmpty();
+        }
     }
 
     @Transactional
@@ -83,14 +98,25 @@ public class Holds {
 
     @Transactional
     public SubjectHolds holdsOf(String subjectId) {
-        LocalDate today = today();
-        List<LegalHold> legalHolds = holds.legalHolds(subjectId);
-        List<HoldRepository.OpenComplaint> complaints = holds.openComplaints(subjectId);
-        List<HoldRepository.OpenRequest> requests = holds.openRequests(subjectId);
-        boolean held = legalHolds.stream().anyMatch(hold -> hold.activeOn(today)) || !complaints.isEmpty()
-                || !requests.isEmpty();
-        auditLog.record("retention.holds.read", subjectId, Map.of("held", held));
-        return new SubjectHolds(subjectId, held, legalHolds, complaints, requests);
+        SubjectHolds subject = new SubjectHolds(subjectId, reasonsHolding(subjectId), holds.legalHolds(subjectId),
+                holds.openComplaints(subjectId), holds.openRequests(subjectId), holds.restrictions(subjectId));
+        auditLog.record("retention.holds.read", subjectId, Map.of("held", subject.held()));
+        return subject;
+    }
+
+    /** What holds the subject today, oldest first; empty when nothing does. The caller audits the read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<HoldReason> reasonsHolding(String subjectId) {
+        return holds.holdReasons(Set.of(subjectId), today()).getOrDefault(subjectId, List.of());
+    }
+
+    /**
+     * What holds each of the subjects, with legal holds judged as on {@code day}; subjects held by nothing are
+     * absent. The caller audits the read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, List<HoldReason>> reasonsHolding(Collection<String> subjectIds, LocalDate day) {
+        return holds.holdReasons(subjectIds, day);
     }
 
     /** Records the complaints a batch of contact-centre events opened or resolved, in the consumer's transaction. */
@@ -114,19 +140,45 @@ public class Holds {
         }
     }
 
-    /** Records the data-subject requests dsr-service opened and closed, in the consumer's transaction. */
+    /**
+     * Records the data-subject requests dsr-service opened and closed and the restrictions it put on and lifted, in
+     * the consumer's transaction, in the order they were published.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordSubjectRequests(List<EventEnvelope<?>> events) {
+        // A purge batch must not request the erasure of a subject that this batch starts holding: lock the
+        // subjects first, so a purge that claimed one finishes before, and one that has not skips it meanwhile.
+        holds.lockSubjects(subjectsStartingToBeHeld(events));
         for (EventEnvelope<?> event : events) {
             switch (event.payload()) {
                 case SubjectRequestOpened opened -> holds.openRequest(event.subjectId(), opened.requestId(),
                         opened.requestType().name(), event.occurredAt());
                 case SubjectRequestClosed closed -> holds.closeRequest(closed.requestId());
+                case ProcessingRestricted restricted -> holds.recordRestrictions(List.of(
+                        new HoldRepository.RestrictionReport(event.subjectId(), restricted.requestId(),
+                                event.occurredAt(), null)));
+                case ProcessingRestrictionLifted lifted -> holds.recordRestrictions(List.of(
+                        new HoldRepository.RestrictionReport(event.subjectId(), lifted.requestId(), null,
+                                event.occurredAt())));
                 default -> {
-                    // Only requests opening and closing travel on this topic.
+                    // Only requests opening and closing, and restrictions, travel on this topic.
                 }
             }
         }
+    }
+
+    private static Set<String> subjectsStartingToBeHeld(List<EventEnvelope<?>> events) {
+        Set<String> subjects = new TreeSet<>();
+        for (EventEnvelope<?> event : events) {
+            switch (event.payload()) {
+                case SubjectRequestOpened ignored -> subjects.add(event.subjectId());
+                case ProcessingRestricted ignored -> subjects.add(event.subjectId());
+                default -> {
+                    // Closing a request or lifting a restriction only lets a purge through.
+                }
+            }
+        }
+        return subjects;
     }
 
     private static ProblemException alreadyReleased() {

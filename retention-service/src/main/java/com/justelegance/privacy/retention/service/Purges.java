@@ -7,6 +7,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.erasure.ErasureReceipts;
 import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.retention.config.RetentionConfig;
+import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.PurgeRun;
 import com.justelegance.privacy.retention.repository.PurgeLock;
 import com.justelegance.privacy.retention.repository.PurgeRepository;
@@ -45,6 +46,7 @@ public class Purges {
     private final PurgeLock purgeLock;
     private final ErasureReceipts erasures;
     private final RetentionRuleRepository rules;
+    private final Holds holds;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -52,12 +54,13 @@ public class Purges {
     private final String serviceName;
 
     public Purges(PurgeRepository purges, PurgeLock purgeLock, ErasureReceipts erasures, RetentionRuleRepository rules,
-                  Outbox outbox, AuditLog auditLog, Clock clock, RetentionConfig config,
+                  Holds holds, Outbox outbox, AuditLog auditLog, Clock clock, RetentionConfig config,
                   @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.purges = purges;
         this.purgeLock = purgeLock;
         this.erasures = erasures;
         this.rules = rules;
+        this.holds = holds;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -65,9 +68,16 @@ public class Purges {
         this.serviceName = serviceName;
     }
 
-    /** Who would be erased by a run, now or within the coming days, and how many per rule category. */
+    /**
+     * Who would be erased by a run, now or within the coming days, and how many per rule category; and who of the
+     * due subjects would be skipped, and why.
+     */
     public record Preview(Instant asOf, Instant dueBy, int erasable, int held, List<CategoryCount> byCategory,
-                          List<PurgeRepository.DueSubject> subjects) {
+                          List<PurgeRepository.DueSubject> subjects, List<HeldSubject> heldSubjects) {
+    }
+
+    /** A due subject a run would skip, and what holds it. */
+    public record HeldSubject(PurgeRepository.DueSubject subject, List<HoldReason> heldBy) {
     }
 
     /** A run from the log, and how many of the erasures it requested every expected service has confirmed. */
@@ -133,19 +143,28 @@ public class Purges {
         LocalDate holdDay = LocalDate.ofInstant(dueBy, ZoneOffset.UTC);
         PurgeRepository.DueCounts counts = purges.countDue(dueBy, holdDay);
         List<PurgeRepository.DueSubject> subjects = purges.erasable(dueBy, holdDay, limit);
+        List<PurgeRepository.DueSubject> held = purges.held(dueBy, holdDay, limit);
+        Map<String, List<HoldReason>> reasons = holds.reasonsHolding(
+                held.stream().map(PurgeRepository.DueSubject::subjectId).toList(), holdDay);
+        List<HeldSubject> heldSubjects = held.stream()
+                .map(subject -> new HeldSubject(subject, reasons.getOrDefault(subject.subjectId(), List.of())))
+                .toList();
         List<CategoryCount> byCategory = rules.inForce().stream()
                 .map(rule -> new CategoryCount(rule.category(), rule.anchor().name(), rule.action().name(),
                         counts.erasableByAnchor().get(rule.anchor())))
                 .toList();
-        Map<String, Object> details = Map.of("days", days, "erasable", counts.erasable(), "listed", subjects.size());
-        if (subjects.isEmpty()) {
+        Map<String, Object> details = Map.of("days", days, "erasable", counts.erasable(), "listed", subjects.size(),
+                "heldListed", held.size());
+        List<String> listed = new ArrayList<>();
+        subjects.forEach(subject -> listed.add(subject.subjectId()));
+        held.forEach(subject -> listed.add(subject.subjectId()));
+        if (listed.isEmpty()) {
             auditLog.record("retention.purge.previewed", null, details);
         } else {
-            // Listing who would be erased reads those subjects' data: one entry each.
-            auditLog.recordEach("retention.purge.previewed",
-                    subjects.stream().map(PurgeRepository.DueSubject::subjectId).toList(), details);
+            // Listing who would be erased, or who is held and why, reads those subjects' data: one entry each.
+            auditLog.recordEach("retention.purge.previewed", listed, details);
         }
-        return new Preview(now, dueBy, counts.erasable(), counts.held(), byCategory, subjects);
+        return new Preview(now, dueBy, counts.erasable(), counts.held(), byCategory, subjects, heldSubjects);
     }
 
     @Transactional

@@ -23,8 +23,10 @@ import java.util.Set;
 
 /**
  * This service's part in erasure (the kit's erasure protocol does the rest), whoever asked (dsr-service, or this
- * service's purge): the subject's timeline, complaints, open-request markers and released holds go. Active legal
- * holds stay: they are the reason other data must not be erased, and the receipt says so, with their end dates.
+ * service's purge): the subject's timeline, complaints, open-request markers, restrictions of processing (lifted
+ * or not: an erasure the subject asked for after a restriction is legitimate, Art. 17) and released holds go.
+ * Active legal holds stay: they are the reason other data must not be erased, and the receipt says so, with their
+ * end dates.
  *
  * <p>Data that arrives after the erasure is not erased here at once, on purpose: {@link Timelines} records it as
  * reappeared, which makes the subject due at once, and the next purge asks every service to erase again

@@ -12,6 +12,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.problem.RetentionProblem;
+import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.RetentionPolicy;
 import com.justelegance.privacy.retention.domain.SubjectAnchors;
 import com.justelegance.privacy.retention.domain.SubjectTimeline;
@@ -43,14 +44,16 @@ public class Timelines {
     private final TimelineRepository timelines;
     private final RetentionRuleRepository rules;
     private final SubjectTombstones tombstones;
+    private final Holds holds;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public Timelines(TimelineRepository timelines, RetentionRuleRepository rules, SubjectTombstones tombstones,
-                     AuditLog auditLog, Clock clock) {
+                     Holds holds, AuditLog auditLog, Clock clock) {
         this.timelines = timelines;
         this.rules = rules;
         this.tombstones = tombstones;
+        this.holds = holds;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -88,18 +91,20 @@ public class Timelines {
         timelines.forSubjects(advances.keySet()).forEach(timeline -> timeline.applyPolicy(policy));
     }
 
-    /** The subject's timeline, for the privacy officer. */
+    /** The subject's timeline, and what holds it from being purged today. */
     @Transactional
     public Timeline timeline(String subjectId) {
         SubjectTimeline timeline = timelines.forSubject(subjectId).orElseThrow(() -> new ProblemException(
                 RetentionProblem.SUBJECT_NOT_FOUND, "No timeline is held for this subject"));
         List<TimelineEntry> entries = timelines.entries(subjectId);
-        auditLog.record("retention.timeline.read", subjectId, Map.of("entries", entries.size()));
-        return new Timeline(timeline, entries);
+        List<HoldReason> heldBy = holds.reasonsHolding(subjectId);
+        auditLog.record("retention.timeline.read", subjectId, Map.of("entries", entries.size(),
+                "held", !heldBy.isEmpty()));
+        return new Timeline(timeline, entries, heldBy);
     }
 
-    /** A subject's anchors and due date, and the entries they were derived from. */
-    public record Timeline(SubjectTimeline subject, List<TimelineEntry> entries) {
+    /** A subject's anchors and due date, the entries they were derived from, and what holds it today. */
+    public record Timeline(SubjectTimeline subject, List<TimelineEntry> entries, List<HoldReason> heldBy) {
     }
 
     /** The subjects of the batch who have a tombstone. */
