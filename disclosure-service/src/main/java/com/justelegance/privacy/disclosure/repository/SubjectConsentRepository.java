@@ -60,6 +60,25 @@ public class SubjectConsentRepository {
                 .toList();
     }
 
+    /**
+     * Takes a transaction lock per consent purpose, in a fixed order so that two transactions never deadlock. An
+     * audience upload under a purpose and a consent batch taking that purpose's consent away hold it in turn, so
+     * whichever commits second sees the other: the upload then reads the withdrawal and leaves the subject out, or
+     * the withdrawal finds the upload and tells its recipient.
+     */
+    public void lockPurposes(Collection<String> purposeCodes) {
+        if (purposeCodes.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        SELECT count(pg_advisory_xact_lock(k)) FROM (
+                            SELECT DISTINCT hashtextextended('consent-purpose:' || p, 0) AS k
+                            FROM unnest(:purposes) AS p
+                            ORDER BY k) AS keys""")
+                .setParameter("purposes", purposeCodes.toArray(String[]::new))
+                .getSingleResult();
+    }
+
     public Optional<ConsentState> stateOf(String subjectId, String purposeCode) {
         return statesOf(List.of(subjectId), purposeCode).values().stream().findFirst();
     }

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Consent-gated sharing: answers whether a subject's data may go to a recipient that needs consent, from the local
@@ -85,12 +86,15 @@ public class SharingGate {
                 }
             }
         }
-        for (ConsentFact applied : consents.apply(latest.values())) {
-            if (applied.state() != ConsentState.GRANTED) {
-                notices.noticeRemovals(applied.subjectId(),
-                        decisions.get(new SubjectPurpose(applied.subjectId(), applied.purposeCode())),
-                        applied.purposeCode());
-            }
+        List<ConsentFact> takenAway = consents.apply(latest.values()).stream()
+                .filter(applied -> applied.state() != ConsentState.GRANTED)
+                .toList();
+        // Waits for uploads under these purposes being screened now, so that their entries are seen below.
+        consents.lockPurposes(takenAway.stream().map(ConsentFact::purposeCode).collect(Collectors.toSet()));
+        for (ConsentFact applied : takenAway) {
+            notices.noticeRemovals(applied.subjectId(),
+                    decisions.get(new SubjectPurpose(applied.subjectId(), applied.purposeCode())),
+                    applied.purposeCode());
         }
     }
 
@@ -114,6 +118,8 @@ public class SharingGate {
     public AudienceScreening screenUpload(String recipientCode, String purpose, String uploadId,
                                           List<String> subjectIds) {
         Recipient recipient = consentBasedRecipient(recipientCode);
+        // Taken before the consents are read: a withdrawal being applied now is either seen here or sees this upload.
+        consents.lockPurposes(List.of(recipient.consentPurpose()));
         List<String> subjects = List.copyOf(new LinkedHashSet<>(subjectIds));
         Map<String, ConsentState> known = consents.statesOf(subjects, recipient.consentPurpose());
         Set<String> restricted = restrictions.restrictedAmong(subjects);
