@@ -195,12 +195,15 @@ public class CaseResource {
     @Path("/{id}/identity-request")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Operation(summary = "Ask for proof of identity: the clock waits, and starts afresh when the proof arrives; a "
-            + "requester with an e-mail address is sent a one-time code")
+            + "one-time code goes to the e-mail address on file for the subject, or, when none is known, to the "
+            + "address the requester gave")
     @APIResponse(responseCode = "200", description = "The case, awaiting identity")
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
     @APIResponse(responseCode = "409", description = CONFLICTS)
+    @APIResponse(responseCode = "503", description = "data-source-unavailable: the storefront could not be asked for "
+            + "the address on file; the case is unchanged")
     public CaseView requestIdentity(@PathParam("id") UUID id) {
-        Cases.IdentityRequest request = cases.requestIdentity(id, actor());
+        Cases.IdentityRequest request = cases.requestIdentity(id, subjectResolution.emailOnFile(id), actor());
         letters.identityRequest(request);
         return CaseView.of(request.file());
     }

@@ -59,9 +59,9 @@ public class CaseLetters {
         send(file, LetterKind.ACKNOWLEDGEMENT, UnaryOperator.identity());
     }
 
-    /** The one-time code to prove who they are. */
+    /** The one-time code to prove who they are, to the address it was issued for. */
     public void identityRequest(Cases.IdentityRequest request) {
-        request.code().ifPresent(code -> send(request.file(), LetterKind.IDENTITY_REQUEST,
+        request.code().ifPresent(code -> send(request.file(), request.sendTo(), LetterKind.IDENTITY_REQUEST,
                 facts -> facts.withCode(code.code(), code.expiresAt())));
     }
 
@@ -126,8 +126,12 @@ public class CaseLetters {
     }
 
     private void send(Cases.CaseFile file, LetterKind kind, UnaryOperator<LetterFacts> details) {
+        send(file, file.requester().map(Requester::email).filter(email -> !email.isBlank()), kind, details);
+    }
+
+    private void send(Cases.CaseFile file, Optional<String> address, LetterKind kind,
+                      UnaryOperator<LetterFacts> details) {
         RequestCase requestCase = file.requestCase();
-        Optional<String> address = file.requester().map(Requester::email).filter(email -> !email.isBlank());
         if (address.isEmpty() || requestCase.type() == null) {
             return;
         }

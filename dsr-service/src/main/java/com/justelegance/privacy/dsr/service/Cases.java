@@ -192,19 +192,35 @@ public class Cases {
      *
      * @param code the code to send, when the requester has an address to send it to
      */
-    public record IdentityRequest(CaseFile file, Optional<IdentityCodes.IssuedCode> code) {
+    /**
+     * An identity request: the case, and the code with the address it goes to (none when there is no e-mail
+     * address to send it to).
+     */
+    public record IdentityRequest(CaseFile file, Optional<IdentityCodes.IssuedCode> code, Optional<String> sendTo) {
     }
 
+    /**
+     * Asks for proof of identity. The code goes to the e-mail address the data sources hold for the subject when
+     * there is one (proof that the requester controls the customer's address, not only the one they wrote from),
+     * else to the address the requester gave; the trail says which.
+     *
+     * @param addressOnFile the subject's e-mail address as the storefront holds it, if the subject is known and has one
+     */
     @Transactional
-    public IdentityRequest requestIdentity(UUID id, String actor) {
+    public IdentityRequest requestIdentity(UUID id, Optional<String> addressOnFile, String actor) {
         RequestCase requestCase = openCase(id);
         requireStatus(requestCase, WORKABLE, "ask for proof of identity");
         // No due date until the proof arrives: the month then starts afresh.
         requestCase.dueOn(null);
-        move(requestCase, CaseStatus.AWAITING_IDENTITY, actor, "identity-requested", null);
-        CaseFile file = file(requestCase);
-        boolean reachable = file.requester().map(Requester::email).filter(email -> !email.isBlank()).isPresent();
-        return new IdentityRequest(file, reachable ? Optional.of(identityCodes.issue(id)) : Optional.empty());
+        Optional<String> given = requesterOf(requestCase).map(Requester::email).filter(email -> !email.isBlank());
+        Optional<String> sendTo = addressOnFile.filter(email -> !email.isBlank()).or(() -> given);
+        String why = addressOnFile.isPresent() ? "The code goes to the e-mail address on file for the customer"
+                : sendTo.isPresent() ? "No e-mail address on file: the code goes to the address the requester gave"
+                : "No e-mail address to send a code to: check identity another way";
+        move(requestCase, CaseStatus.AWAITING_IDENTITY, actor, "identity-requested", why);
+        Optional<IdentityCodes.IssuedCode> code = sendTo.map(address -> identityCodes.issue(id,
+                identifiers.emailHash(address)));
+        return new IdentityRequest(file(requestCase), code, sendTo);
     }
 
     /** Notes on the trail that looking the subject up found nobody, or more than one customer. */
@@ -418,10 +434,13 @@ public class Cases {
         cases.addTrailEntry(new CaseTrailEntry(requestCase.id(), clock.instant(), actor, action, from, to, sealed));
     }
 
+    private Optional<Requester> requesterOf(RequestCase requestCase) {
+        return keys.decrypt(requestCase.keyOwner(), requestCase.requester()).map(this::fromJson);
+    }
+
     CaseFile file(RequestCase requestCase) {
         cases.flush();
-        Optional<Requester> requester = keys.decrypt(requestCase.keyOwner(), requestCase.requester())
-                .map(this::fromJson);
+        Optional<Requester> requester = requesterOf(requestCase);
         List<TrailLine> trail = cases.trail(requestCase.id()).stream()
                 .map(entry -> new TrailLine(entry, entry.why() == null ? Optional.empty()
                         : keys.decrypt(requestCase.keyOwner(), entry.why())))
@@ -438,11 +457,11 @@ public class Cases {
     public Optional<UUID> openCaseFrom(String reference, String fromAddress) {
         return cases.find("reference", reference).<RequestCase>firstResultOptional()
                 .filter(requestCase -> requestCase.status().open())
-                .filter(requestCase -> keys.decrypt(requestCase.keyOwner(), requestCase.requester())
-                        .map(this::fromJson).map(Requester::email)
+                .filter(requestCase -> requesterOf(requestCase).map(Requester::email)
                         .map(email -> Objects.equals(RequesterIdentifiers.email(email),
                                 RequesterIdentifiers.email(fromAddress)))
-                        .orElse(false))
+                        .orElse(false)
+                        || identityCodes.wasSentTo(requestCase.id(), identifiers.emailHash(fromAddress)))
                 .map(RequestCase::id);
     }
 

@@ -43,16 +43,23 @@ public class IdentityCodes {
     public record IssuedCode(String code, Instant expiresAt) {
     }
 
-    /** Issues a new six-digit code for the case, replacing any earlier one. */
+    /**
+     * Issues a new six-digit code for the case, replacing any earlier one.
+     *
+     * @param sentToHash the keyed hash of the address it goes to ({@link RequesterIdentifiers#emailHash})
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public IssuedCode issue(UUID caseId) {
+    public IssuedCode issue(UUID caseId, String sentToHash) {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant expiresAt = clock.instant().plus(config.identity().codeValidFor());
         entityManager.createNativeQuery("""
-                        INSERT INTO identity_code (case_id, code_hash, expires_at) VALUES (:case, :hash, :expiresAt)
+                        INSERT INTO identity_code (case_id, code_hash, expires_at, sent_to_hash)
+                        VALUES (:case, :hash, :expiresAt, :sentTo)
                         ON CONFLICT (case_id) DO UPDATE SET code_hash = EXCLUDED.code_hash,
-                            expires_at = EXCLUDED.expires_at, attempts = 0, used_at = NULL""")
+                            expires_at = EXCLUDED.expires_at, attempts = 0, used_at = NULL,
+                            sent_to_hash = EXCLUDED.sent_to_hash""")
                 .setParameter("case", caseId)
+                .setParameter("sentTo", sentToHash)
                 .setParameter("hash", hash(caseId, code))
                 .setParameter("expiresAt", expiresAt)
                 .executeUpdate();
@@ -119,6 +126,16 @@ public class IdentityCodes {
                     .executeUpdate();
         }
         return right ? Check.ACCEPTED : Check.WRONG;
+    }
+
+    /** Whether the case's code was sent to the address with this keyed hash. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean wasSentTo(UUID caseId, String addressHash) {
+        return addressHash != null && !entityManager.createNativeQuery("""
+                        SELECT 1 FROM identity_code WHERE case_id = :case AND sent_to_hash = :hash""")
+                .setParameter("case", caseId)
+                .setParameter("hash", addressHash)
+                .getResultList().isEmpty();
     }
 
     private String hash(UUID caseId, String code) {

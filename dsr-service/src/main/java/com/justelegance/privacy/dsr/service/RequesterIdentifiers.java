@@ -33,6 +33,12 @@ public class RequesterIdentifiers {
         return hashes;
     }
 
+    /** The keyed hash of an e-mail address, as {@link #hashes} gives it; null for a blank one. */
+    public String emailHash(String email) {
+        String normalised = email(email);
+        return normalised == null ? null : keyedHash.of(PURPOSE, "EMAIL:" + normalised);
+    }
+
     static String email(String email) {
         return blank(email) ? null : email.strip().toLowerCase(Locale.ROOT);
     }
@@ -54,6 +60,7 @@ public class RequesterIdentifiers {
     }
 
     private void put(Map<String, String> hashes, String kind, String normalised) {
+        // The same form as emailHash: a reply's sender is compared with what was stored.
         if (normalised != null) {
             hashes.put(kind, keyedHash.of(PURPOSE, kind + ':' + normalised));
         }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -44,6 +45,35 @@ public class SubjectResolution {
      * @param matchedBy  the identifier kinds that found someone
      */
     public record Resolution(Cases.CaseFile file, int candidates, List<String> matchedBy) {
+    }
+
+    /**
+     * The e-mail address the storefront holds for the case's subject (its data's {@code contact} section), for the
+     * identity code; empty while the subject is unknown or the storefront has no address for them.
+     *
+     * @throws ProblemException {@code data-source-unavailable} when the storefront cannot be asked: the code must not
+     *                          fall back to an address nobody has checked
+     */
+    public Optional<String> emailOnFile(UUID caseId) {
+        String subjectId = QuarkusTransaction.requiringNew().call(() -> cases.fileOf(caseId)).requestCase()
+                .subjectId();
+        if (subjectId == null) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode category : sources.storefrontData(subjectId).path("categories")) {
+                if ("contact".equals(category.path("category").asText())) {
+                    String email = category.path("data").path("email").asText("");
+                    return email.isBlank() ? Optional.empty() : Optional.of(email);
+                }
+            }
+            return Optional.empty();
+        } catch (SourceFailure.HoldsNothing e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw new ProblemException(DsrProblem.DATA_SOURCE_UNAVAILABLE, "The storefront could not be asked for "
+                    + "the customer's e-mail address on file; try again later, or check identity by document");
+        }
     }
 
     public Resolution resolve(UUID caseId, String actor) {

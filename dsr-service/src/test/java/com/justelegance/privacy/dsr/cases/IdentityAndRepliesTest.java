@@ -1,6 +1,7 @@
 package com.justelegance.privacy.dsr.cases;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.justelegance.privacy.dsr.DsrApi;
 import com.justelegance.privacy.dsr.SentLetters;
 import com.justelegance.privacy.dsr.mailbox.IncomingMail;
 import com.justelegance.privacy.dsr.service.MailRequests;
@@ -18,7 +19,9 @@ import static com.justelegance.privacy.dsr.DsrApi.officer;
 import static com.justelegance.privacy.dsr.DsrApi.openCase;
 import static com.justelegance.privacy.dsr.DsrApi.step;
 import static com.justelegance.privacy.dsr.DsrApi.view;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -96,6 +99,40 @@ class IdentityAndRepliesTest {
                 .body("trail.action", hasItems("mail-received", "identity-verified:ONE_TIME_CODE"))
                 .body("trail.findAll { it.action == 'mail-received' }.size()", equalTo(1))
                 .body("trail.why", hasItem(containsString("My code is")));
+    }
+
+    /**
+     * The storefront's stand-in holds {@code <subject>@shop.example.com} as the customer's address: the code goes
+     * there, so whoever wrote from another address must also control the customer's.
+     */
+    @Test
+    void forAKnownCustomerTheCodeGoesToTheAddressOnFileAndAReplyFromThereVerifies() {
+        String subject = DsrApi.newSubject();
+        String onFile = subject + "@shop.example.com";
+        String email = "claims." + UUID.randomUUID() + "@example.com";
+        String id = openCase("ACCESS", email, "\"subjectId\": \"" + subject + "\"");
+        String reference = view(id).extract().path("reference");
+
+        officer(id, "identity-request", null).statusCode(200)
+                .body("trail.why", hasItem(containsString("e-mail address on file")));
+        String code = SentLetters.codeSentTo(mailServer, onFile);
+        assertThat(SentLetters.to(mailServer, email).stream().filter(letter -> letter.contains(code)).toList(),
+                empty());
+
+        mailRequests.receive(mail(onFile, "Re: Please confirm your identity (ref " + reference + ")",
+                "My code is " + code));
+        view(id).body("status", equalTo("IN_PROGRESS"))
+                .body("trail.action", hasItem("identity-verified:ONE_TIME_CODE"));
+    }
+
+    @Test
+    void whenTheStorefrontCannotSayWhereToSendTheCodeNoneIsSent() {
+        String email = "down." + UUID.randomUUID() + "@example.com";
+        String id = openCase("ACCESS", email, "\"subjectId\": \"down-storefront-" + UUID.randomUUID() + "\"");
+        officer(id, "identity-request", null).statusCode(503)
+                .body("type", equalTo("https://privacy.justelegance.com/problems/data-source-unavailable"));
+        view(id).body("status", equalTo("RECEIVED"))
+                .body("trail.action", not(hasItem("identity-requested")));
     }
 
     @Test
