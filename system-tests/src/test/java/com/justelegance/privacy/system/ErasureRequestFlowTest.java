@@ -152,6 +152,10 @@ class ErasureRequestFlowTest {
         assertThat(signed.at("/certificate/participants").findValuesAsText("service"),
                 containsInAnyOrder(PARTICIPANTS.toArray()));
         assertThat("the certificate names no subject id", certificate, not(containsString(subject)));
+        // Art. 19 on the certificate: exactly the recipients the customer's data went to, as disclosure-service's
+        // receipt named them.
+        assertThat(new TreeSet<>(signed.at("/certificate/recipientsNotified").findValuesAsText("recipient")),
+                equalTo(recipientsOfTheirData));
         assertThat(verifiedByDsr(certificate).getBoolean("valid"), is(true));
         assertThat(verifiedWithJwksAlone(signed), is(true));
         ObjectNode altered = signed.deepCopy();
