@@ -87,6 +87,7 @@ class RoleMatrixTest extends RoleMatrixTests {
                         () -> Call.get("/api/v1/requests/" + rectified() + "/rectification")),
                 Endpoint.of("POST /api/v1/requests/{id}/restriction", 200, OFFICER, () -> Call.post(
                         "/api/v1/requests/" + caseOf("RESTRICTION") + "/restriction", "{}")),
+                Endpoint.of("GET /api/v1/restrictions", 200, READERS, () -> Call.get("/api/v1/restrictions?limit=5")),
                 Endpoint.of("GET /api/v1/requests/{id}/restriction", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + restricted() + "/restriction")),
                 Endpoint.of("POST /api/v1/requests/{id}/restriction/lift", 200, OFFICER, () -> {

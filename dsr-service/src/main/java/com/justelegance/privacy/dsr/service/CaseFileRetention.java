@@ -53,8 +53,12 @@ public class CaseFileRetention {
         Instant closedBefore = clock.instant().atZone(ZoneOffset.UTC).minus(config.caseFiles().keepFor()).toInstant();
         @SuppressWarnings("unchecked")
         List<Tuple> expired = entityManager.createNativeQuery("""
-                        SELECT id, reference, subject_id FROM request_case
-                        WHERE closed_at < :closedBefore ORDER BY closed_at LIMIT 1000
+                        SELECT id, reference, subject_id FROM request_case c
+                        WHERE closed_at < :closedBefore
+                          -- A restriction in force outlives its case: the file is the record of it, kept until lifted.
+                          AND NOT EXISTS (SELECT 1 FROM case_restriction r
+                                          WHERE r.case_id = c.id AND r.lifted_at IS NULL)
+                        ORDER BY closed_at LIMIT 1000
                         FOR UPDATE SKIP LOCKED""", Tuple.class)
                 .setParameter("closedBefore", closedBefore)
                 .getResultList();

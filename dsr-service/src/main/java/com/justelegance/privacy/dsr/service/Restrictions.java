@@ -99,6 +99,25 @@ public class Restrictions {
         return cases.file(requestCase);
     }
 
+    /** A restriction in force: its case and subject, since when and by whom. */
+    public record InForce(UUID caseId, String caseReference, String subjectId, Instant restrictedAt,
+                          String restrictedBy) {
+    }
+
+    /** The restrictions in force, oldest first: what the privacy officer must review and, in time, lift. */
+    @Transactional
+    public List<InForce> inForce(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT r.case_id, c.reference, c.subject_id, r.restricted_at, r.restricted_by
+                        FROM case_restriction r JOIN request_case c ON c.id = r.case_id
+                        WHERE r.lifted_at IS NULL ORDER BY r.restricted_at, c.reference LIMIT :limit""", Tuple.class)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new InForce((UUID) row.get(0), row.get(1, String.class),
+                row.get(2, String.class), SqlTimes.instant(row.get(3)), row.get(4, String.class))).toList();
+    }
+
     /** The case's restriction, if it put one in place. */
     @Transactional
     public Optional<Restriction> of(UUID caseId) {

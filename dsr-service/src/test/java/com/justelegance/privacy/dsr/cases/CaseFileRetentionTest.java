@@ -1,5 +1,6 @@
 package com.justelegance.privacy.dsr.cases;
 
+import com.justelegance.privacy.dsr.DsrApi;
 import com.justelegance.privacy.dsr.service.CaseFileRetention;
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.testing.TestClock;
@@ -27,7 +28,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * Closed case files are kept two years as evidence, then purged with their key; open cases and younger files stay.
+ * Closed case files are kept two years as evidence, then purged with their key; open cases, younger files and the
+ * files of restrictions still in force stay.
  */
 @QuarkusTest
 class CaseFileRetentionTest {
@@ -52,6 +54,9 @@ class CaseFileRetentionTest {
         String closed = openCase("ACCESS", "old." + UUID.randomUUID() + "@example.com", null);
         step(Roles.CUSTOMER_SERVICE, closed, "withdrawal", "{\"note\": \"No longer needed\"}").statusCode(200);
         String stillOpen = openCase("ACCESS", "open." + UUID.randomUUID() + "@example.com", null);
+        String restricted = openCase("RESTRICTION", "held." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+        officer(restricted, "restriction", "{}").statusCode(200);
         clock.standAt(Instant.parse("2021-06-01T09:00:00Z"));
         String younger = openCase("ERASURE", "young." + UUID.randomUUID() + "@example.com", null);
         officer(younger, "refusal", "{\"reason\": \"NO_DATA_HELD\", \"explanation\": \"Not a customer\"}")
@@ -64,6 +69,7 @@ class CaseFileRetentionTest {
         assertThat(keyExists("case:" + closed), equalTo(false));
         view(stillOpen).statusCode(200).body("requester.name", equalTo("Ann Example"));
         view(younger).statusCode(200).body("status", equalTo("REFUSED"));
+        view(restricted).statusCode(200).body("status", equalTo("COMPLETED"));
         given().header("Authorization", TestTokens.bearer(Roles.AUDITOR))
                 .when().get("/api/v1/audit-log?limit=200")
                 .then().statusCode(200).body("action", hasItem("dsr.case-file.purged"));

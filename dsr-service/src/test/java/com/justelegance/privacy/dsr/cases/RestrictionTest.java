@@ -26,6 +26,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -60,6 +61,7 @@ class RestrictionTest {
         }
         SentLetters.awaitLetter(mailServer, email, "We have restricted the use of your personal data");
         restriction(id).statusCode(200).body("inForce", equalTo(true)).body("restrictedAt", notNullValue());
+        inForce().body("caseId", hasItem(id)).body("find { it.caseId == '" + id + "' }.subjectId", equalTo(subject));
 
         try (TopicProbe requests = TopicProbe.open(Topics.SUBJECT_REQUESTS)) {
             officer(id, "restriction/lift", "{\"reason\": \"The address was checked and corrected\"}")
@@ -72,6 +74,7 @@ class RestrictionTest {
         }
         SentLetters.awaitLetter(mailServer, email, "The address was checked and corrected");
         restriction(id).statusCode(200).body("inForce", equalTo(false)).body("liftedAt", notNullValue());
+        inForce().body("caseId", not(hasItem(id)));
 
         officer(id, "restriction/lift", "{\"reason\": \"Again\"}").statusCode(409)
                 .body("type", equalTo(PROBLEMS + "not-restricted"));
@@ -100,6 +103,12 @@ class RestrictionTest {
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("reason")));
         step(Roles.CUSTOMER_SERVICE, restriction, "restriction/lift", "{\"reason\": \"x\"}").statusCode(403);
         restriction(UUID.randomUUID().toString()).statusCode(404);
+    }
+
+    private static ValidatableResponse inForce() {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/restrictions?limit=1000")
+                .then().statusCode(200);
     }
 
     private static ValidatableResponse restriction(String caseId) {
