@@ -24,6 +24,7 @@ import java.util.UUID;
 public class Letters {
 
     private static final Logger LOG = Logger.getLogger(Letters.class);
+    private static final int SEND_ATTEMPTS = 2;
 
     /** One template per {@link LetterKind}: {@code templates/letters/<kind-in-hyphens>.txt}, checked at build time. */
     @CheckedTemplate(basePath = "letters", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
@@ -77,10 +78,21 @@ public class Letters {
                 .setFrom(sender.fromHeader())
                 // Our own id instead of the mail client's, so the case can keep it and match replies to it.
                 .addHeader("Message-ID", messageId);
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw LetterNotSentException.of(kind, facts.caseReference(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(mail);
+                break;
+            } catch (RuntimeException e) {
+                LetterNotSentException notSent = LetterNotSentException.of(kind, facts.caseReference(), e);
+                // One more try for a temporary failure: it goes over another connection, and a connection the
+                // server had already given up on (a 421, or no answer within quarkus.mailer.timeout) is the usual
+                // cause. Sending a letter twice is better than a requester never getting their answer.
+                if (!notSent.retryable() || attempt == SEND_ATTEMPTS) {
+                    throw notSent;
+                }
+                LOG.infof("Sending the %s letter for case %s again: %s", kind, facts.caseReference(),
+                        notSent.getMessage());
+            }
         }
         LOG.infof("Sent the %s letter for case %s", kind, facts.caseReference());
         return new SentLetter(kind, subject, body, clock.instant(), messageId);
