@@ -37,7 +37,7 @@ class ConsentSourceRolesTest {
             ConsentSource.ACCOUNT_SETTINGS, Set.of(Roles.STOREFRONT),
             ConsentSource.COOKIE_BANNER, Set.of(Roles.STOREFRONT),
             ConsentSource.CUSTOMER_SERVICE, Set.of(Roles.CUSTOMER_SERVICE),
-            ConsentSource.DATA_SUBJECT_REQUEST, Set.of(Roles.PRIVACY_OFFICER),
+            ConsentSource.DATA_SUBJECT_REQUEST, Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE),
             ConsentSource.UNSUBSCRIBE_LINK, Set.of());
 
     private static final List<String> RECORDING_ROLES = List.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE,

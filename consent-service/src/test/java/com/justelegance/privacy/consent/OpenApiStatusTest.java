@@ -79,6 +79,12 @@ class OpenApiStatusTest extends OpenApiProblemTests {
                 as(Roles.PRIVACY_OFFICER).body(identifiers + ", \"channels\": [\"EMAIL\"]}"),
                 "/api/v1/suppression-list/entries");
 
+        String requestBody = "{\"requestId\": \"oas-" + UUID.randomUUID() + "\"}";
+        call("POST", "/api/v1/subjects/{subjectId}/marketing-objection", as(Roles.DSR_SERVICE).body(requestBody),
+                "/api/v1/subjects/" + subject + "/marketing-objection");
+        call("POST", "/api/v1/subjects/{subjectId}/consent-withdrawal", as(Roles.DSR_SERVICE).body(requestBody),
+                "/api/v1/subjects/" + subject + "/consent-withdrawal");
+
         JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Set<String>> documented = new TreeMap<>();

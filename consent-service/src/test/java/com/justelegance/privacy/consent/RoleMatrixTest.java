@@ -42,6 +42,8 @@ class RoleMatrixTest extends RoleMatrixTests {
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
     private static final Set<String> CHECKERS = Set.of(Roles.STOREFRONT, Roles.MARKETING);
+    /** Who carries out data-subject requests here: dsr-service, and the privacy officer by hand. */
+    private static final Set<String> REQUEST_HANDLERS = Set.of(Roles.DSR_SERVICE, Roles.PRIVACY_OFFICER);
     private static final String DECISION = """
             {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "2026-11",
              "source": "ACCOUNT_SETTINGS", "method": "SAVE"}""";
@@ -80,7 +82,11 @@ class RoleMatrixTest extends RoleMatrixTests {
                 Endpoint.of("POST /api/v1/suppression-list/screening", 200, Set.of(Roles.MARKETING,
                         Roles.PRIVACY_OFFICER), () -> Call.post("/api/v1/suppression-list/screening",
                         identifiers(newEmail()) + "}")),
-                Endpoint.of("POST /api/v1/suppression-list/entries", 204, OFFICER, RoleMatrixTest::suppress));
+                Endpoint.of("POST /api/v1/suppression-list/entries", 204, OFFICER, RoleMatrixTest::suppress),
+                Endpoint.of("POST /api/v1/subjects/{id}/marketing-objection", 200, REQUEST_HANDLERS,
+                        RoleMatrixTest::objectToMarketing),
+                Endpoint.of("POST /api/v1/subjects/{id}/consent-withdrawal", 200, REQUEST_HANDLERS,
+                        RoleMatrixTest::withdrawConsent));
     }
 
     private static Call addPurpose() {
@@ -114,6 +120,26 @@ class RoleMatrixTest extends RoleMatrixTests {
                 .expecting(response -> consents(subject).body("purpose", contains("EMAIL_MARKETING"))
                         .body("state", contains("GRANTED")))
                 .whenRefused(() -> consents(subject).body("$", empty()));
+    }
+
+    private static Call objectToMarketing() {
+        String subject = decidedSubject();
+        return Call.post(subjectPath(subject, "marketing-objection"), "{\"requestId\": \"" + newSubject() + "\"}")
+                .expecting(response -> {
+                    response.body("purposesChanged", hasItem("EMAIL_MARKETING"));
+                    consents(subject).body("find { it.purpose == 'EMAIL_MARKETING' }.state", equalTo("OBJECTED"));
+                })
+                .whenRefused(() -> consents(subject).body("state", contains("GRANTED")));
+    }
+
+    private static Call withdrawConsent() {
+        String subject = decidedSubject();
+        return Call.post(subjectPath(subject, "consent-withdrawal"), "{\"requestId\": \"" + newSubject() + "\"}")
+                .expecting(response -> {
+                    response.body("purposesChanged", contains("EMAIL_MARKETING"));
+                    consents(subject).body("state", contains("WITHDRAWN"));
+                })
+                .whenRefused(() -> consents(subject).body("state", contains("GRANTED")));
     }
 
     private static Call redeemUnsubscribeLink() {

@@ -50,7 +50,8 @@ import static org.hamcrest.Matchers.startsWith;
  * Art. 19 end to end: an erasure creates one notice per recipient the ledger shows received the subject's data and
  * none for the others, delivers it to an API recipient, then leaves the ledger without the subject (anonymised
  * counts stay), the consent projection and the subject's key go, and ErasureCompleted answers. After it no table
- * names the subject. A rectification tells only recipients of the corrected data.
+ * names the subject; the receipt names the recipients told, except those withheld from the subject, and the subject's
+ * restrictions are gone too. A rectification tells only recipients of the corrected data.
  */
 @QuarkusTest
 class ErasureNoticesTest {
@@ -115,6 +116,8 @@ class ErasureNoticesTest {
                     new ErasureCompleted.ErasedRecords(DataCategory.CONSENT_RECORDS, 1)));
             assertThat(completed.withheld(), contains(new ErasureCompleted.WithheldRecords(
                     DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null)));
+            // For the erasure certificate: the recipients told, but not the police, whom the subject may not learn of.
+            assertThat(completed.recipientsNotified(), containsInAnyOrder("DPD", "PAYPAL", apiRecipient));
 
             notices(subject)
                     .body("recipient", containsInAnyOrder("DPD", "PAYPAL", "LAW_ENFORCEMENT", apiRecipient))
@@ -181,11 +184,42 @@ class ErasureNoticesTest {
                     && c.service().equals("disclosure-service")).payload();
             assertThat(completed.erased().stream().map(ErasureCompleted.ErasedRecords::count).toList(),
                     everyItem(equalTo(0L)));
+            assertThat(completed.recipientsNotified(), empty());
             // Only the tombstone stays, which every service keeps to prove the erasure.
             assertThat(completed.withheld(), contains(new ErasureCompleted.WithheldRecords(
                     DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null)));
         }
         notices(subject).body("$", empty());
+        assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
+    }
+
+    @Test
+    void anErasureForgetsTheSubjectsRestrictionsAndNamesOnlyTheRecipientsTheSubjectMayKnowOf() {
+        String subject = newSubject();
+        String requestId = newId("era");
+        String restriction = newId("dsr");
+        try (TopicProbe receipts = TopicProbe.open(Topics.ERASURE_RECEIPTS)) {
+            // Fraud prevention had one disclosure the subject may learn of and one they may not: it is named.
+            recordDisclosure(subject, "FRAUD_PREVENTION", "LEGITIMATE_INTEREST", newId("frd"), true);
+            recordDisclosure(subject, "FRAUD_PREVENTION", "LEGITIMATE_INTEREST", newId("frd"), false);
+            recordDisclosure(subject, "LAW_ENFORCEMENT", "LEGAL_OBLIGATION", newId("WMP"), true);
+            TestEvents.publish(DisclosureEvents.processingRestricted(subject, restriction));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notices(subject).body("$", hasSize(2)));
+
+            TestEvents.publish(erasureRequested(subject, requestId));
+
+            ErasureCompleted completed = (ErasureCompleted) receipts.awaitEvent(e -> e.subjectId().equals(subject)
+                    && e.payload() instanceof ErasureCompleted c && c.requestId().equals(requestId)
+                    && c.service().equals("disclosure-service")).payload();
+            assertThat(completed.recipientsNotified(), contains("FRAUD_PREVENTION"));
+            assertThat(completed.erased(), contains(
+                    new ErasureCompleted.ErasedRecords(DataCategory.DISCLOSURE_RECORDS, 3),
+                    new ErasureCompleted.ErasedRecords(DataCategory.DSR_CASE_FILE, 1)));
+        }
+        notices(subject)
+                .body("findAll { it.kind == 'ERASURE' }.recipient",
+                        containsInAnyOrder("FRAUD_PREVENTION", "LAW_ENFORCEMENT"))
+                .body("findAll { it.kind == 'RESTRICTION' }.requestId", everyItem(equalTo(restriction)));
         assertThat(tablesNamingAfterOutboxCleanup(subject), anEmptyMap());
     }
 

@@ -9,7 +9,8 @@ import java.time.Instant;
  * Whether a subject may be processed for a purpose now, on which basis, since when, and if not, why not.
  *
  * <p>A consent purpose needs a current grant. A legitimate-interest purpose is allowed until the person opts out
- * (objects, withdraws or refuses), except for a subject who was erased.
+ * (objects, withdraws or refuses), except for a subject who was erased. While the subject's processing is
+ * restricted (Art. 18) nothing is allowed, whatever the subject chose; lifting the restriction restores the answer.
  */
 public record ConsentAnswer(boolean allowed, LawfulBasis basis, Instant since, RefusalReason reason) {
 
@@ -43,5 +44,10 @@ public record ConsentAnswer(boolean allowed, LawfulBasis basis, Instant since, R
 
     public static ConsentAnswer erased() {
         return ERASED;
+    }
+
+    /** Not allowed for any purpose while a restriction of processing is in force, since it began. */
+    public static ConsentAnswer restricted(Instant since) {
+        return new ConsentAnswer(false, null, since, RefusalReason.RESTRICTED);
     }
 }

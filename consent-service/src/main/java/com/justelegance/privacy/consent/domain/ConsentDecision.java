@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * One submission of choices by a person, with the proof of how it was made: when (their clock and ours), under
- * which policy version and wording, where and how, the order a soft opt-in came from, and the details that identify
- * the person (truncated IP, user agent) encrypted with the subject's key. Never changed after it is written.
+ * which policy version and wording, where and how, the order a soft opt-in came from, the data-subject request it
+ * carried out, and the details that identify the person (truncated IP, user agent) encrypted with the subject's
+ * key. Never changed after it is written.
  */
 @Entity
 @Table(name = "consent_decision")
@@ -62,6 +63,9 @@ public class ConsentDecision {
     @Column(name = "proof_ciphertext", updatable = false)
     private byte[] proofCiphertext;
 
+    @Column(name = "subject_request_id", updatable = false)
+    private String subjectRequestId;
+
     @ElementCollection
     @CollectionTable(name = "consent_choice", joinColumns = @JoinColumn(name = "decision_id"))
     private List<ConsentChoice> choices = new ArrayList<>();
@@ -72,6 +76,17 @@ public class ConsentDecision {
     public ConsentDecision(String subjectId, PolicyVersion shown, ConsentSource source, ConsentMethod method,
                            Instant clientDecidedAt, Instant recordedAt, List<ConsentChoice> choices,
                            String softOptInOrderId, byte[] proofCiphertext) {
+        this(subjectId, shown, source, method, clientDecidedAt, recordedAt, choices, softOptInOrderId,
+                proofCiphertext, null);
+    }
+
+    /**
+     * @param subjectRequestId dsr-service's id of the data-subject request this decision carried out, or null
+     */
+    public ConsentDecision(String subjectId, PolicyVersion shown, ConsentSource source, ConsentMethod method,
+                           Instant clientDecidedAt, Instant recordedAt, List<ConsentChoice> choices,
+                           String softOptInOrderId, byte[] proofCiphertext, String subjectRequestId) {
+        this.subjectRequestId = subjectRequestId;
         this.id = UUID.randomUUID();
         this.subjectId = subjectId;
         this.policyVersion = shown.version();
@@ -124,6 +139,11 @@ public class ConsentDecision {
     /** The encrypted proof details, or null when the caller sent none. */
     public byte[] proofCiphertext() {
         return proofCiphertext;
+    }
+
+    /** The data-subject request this decision carried out (source DATA_SUBJECT_REQUEST), or null. */
+    public String subjectRequestId() {
+        return subjectRequestId;
     }
 
     public List<ConsentChoice> choices() {

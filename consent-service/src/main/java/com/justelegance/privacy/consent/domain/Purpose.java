@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * A purpose in the catalogue: something a person can consent to or opt out of, with its channel and lawful basis,
  * whether the soft opt-in may be used, whether Global Privacy Control opts out of it ("sale or sharing"), whether
- * it is direct marketing (an opt-out suppresses the channel), the data it uses and who else receives it. Its
+ * it is direct marketing (an opt-out suppresses the channel) or profiling for marketing, the data it uses and who else receives it. Its
  * version counts the changes to these terms.
  */
 @Entity
@@ -46,6 +46,9 @@ public class Purpose {
 
     @Column(name = "direct_marketing", nullable = false)
     private boolean directMarketing;
+
+    @Column(name = "marketing_profiling", nullable = false)
+    private boolean marketingProfiling;
 
     @Convert(converter = DataCategoryListConverter.class)
     @Column(name = "data_categories", nullable = false)
@@ -80,6 +83,7 @@ public class Purpose {
         this.softOptInAllowed = terms.softOptInAllowed();
         this.saleOrSharing = terms.saleOrSharing();
         this.directMarketing = terms.directMarketing();
+        this.marketingProfiling = terms.marketingProfiling();
         this.dataCategories = List.copyOf(terms.dataCategories());
         this.thirdPartyName = terms.thirdPartyName();
     }
@@ -110,6 +114,19 @@ public class Purpose {
 
     public boolean directMarketing() {
         return directMarketing;
+    }
+
+    /** Profiling or targeting for marketing that is not a channel of its own (see {@link PurposeTerms}). */
+    public boolean marketingProfiling() {
+        return marketingProfiling;
+    }
+
+    /**
+     * Whether an objection to direct marketing (UK GDPR Art. 21(2) and (3), absolute) ends this purpose: a
+     * marketing channel, or profiling and targeting for marketing.
+     */
+    public boolean endedByMarketingObjection() {
+        return directMarketing || marketingProfiling;
     }
 
     public List<DataCategory> dataCategories() {

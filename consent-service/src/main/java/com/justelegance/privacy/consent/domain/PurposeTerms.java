@@ -13,10 +13,14 @@ import java.util.Set;
  * What the privacy officer decides about a purpose, and the rules those decisions must respect: a purpose a
  * person opts into or out of rests on consent or on legitimate interest with an opt-out, and PECR's soft opt-in
  * exists only for electronic mail (e-mail and SMS) on a consent purpose.
+ *
+ * <p>{@code directMarketing} marks a marketing channel (an opt-out suppresses the channel, unsubscribe links exist);
+ * {@code marketingProfiling} marks profiling or targeting for marketing that is not a channel of its own
+ * (personalised e-mails, advertising audiences). An objection to direct marketing ends both kinds.
  */
 public record PurposeTerms(Channel channel, LawfulBasis lawfulBasis, String description, boolean softOptInAllowed,
-                           boolean saleOrSharing, boolean directMarketing, List<DataCategory> dataCategories,
-                           String thirdPartyName) {
+                           boolean saleOrSharing, boolean directMarketing, boolean marketingProfiling,
+                           List<DataCategory> dataCategories, String thirdPartyName) {
 
     private static final Set<LawfulBasis> CATALOGUE_BASES = EnumSet.of(LawfulBasis.CONSENT,
             LawfulBasis.LEGITIMATE_INTEREST);

@@ -11,5 +11,10 @@ public enum RefusalReason {
     /** The subject objected to processing on legitimate interest (for direct marketing, absolute). */
     OBJECTED,
     /** The subject was erased; nothing about them may be used. */
-    SUBJECT_ERASED
+    SUBJECT_ERASED,
+    /**
+     * Processing of the subject's data is restricted (UK GDPR Art. 18, a request to dsr-service): it may only be
+     * stored, whatever the subject chose, until the restriction is lifted.
+     */
+    RESTRICTED
 }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reads behind consent checks: no transaction, no entity management, one statement per check. The purpose row
- * and the subjects' states come back in one round trip through the primary keys, so a withdrawal committed a
- * moment ago is what the next check reads.
+ * The reads behind consent checks: no transaction, no entity management, one statement per check. The purpose row,
+ * the subjects' states and their restrictions in force come back in one round trip through the primary keys and
+ * the index of restrictions in force, so a withdrawal or restriction committed a moment ago is what the next check
+ * reads.
  */
 @ApplicationScoped
 public class ConsentCheckRepository {
@@ -32,8 +33,12 @@ public class ConsentCheckRepository {
     public record StateRow(ConsentState state, LawfulBasis basis, Instant since) {
     }
 
-    /** The purpose's basis and the subjects' recorded states (subjects with none are absent from the map). */
-    public record PurposeStates(LawfulBasis purposeBasis, Map<String, StateRow> states) {
+    /**
+     * The purpose's basis, the subjects' recorded states (subjects with none are absent from the map), and for the
+     * subjects whose processing is restricted now (Art. 18), since when (subjects without one are absent).
+     */
+    public record PurposeStates(LawfulBasis purposeBasis, Map<String, StateRow> states,
+                                Map<String, Instant> restrictedSince) {
     }
 
     /** Empty when the purpose is not in the catalogue. */
@@ -41,29 +46,39 @@ public class ConsentCheckRepository {
         return statesFor(purpose, List.of(subjectId));
     }
 
-    /** Empty when the purpose is not in the catalogue. */
+    /**
+     * Empty when the purpose is not in the catalogue. One row per subject asked about: its state for the purpose
+     * (if any) and the start of its oldest restriction still in force (if any), both through indexes.
+     */
     public Optional<PurposeStates> statesFor(String purpose, Collection<String> subjectIds) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""
-                        SELECT p.lawful_basis, s.subject_id, s.state, s.basis, s.since
-                        FROM purpose p LEFT JOIN consent_state s
-                            ON s.purpose_code = p.code AND s.subject_id IN (:subjects)
+                        SELECT p.lawful_basis, subject.id AS subject_id, s.state, s.basis, s.since,
+                               (SELECT min(r.restricted_at) FROM processing_restriction r
+                                WHERE r.subject_id = subject.id AND r.lifted_at IS NULL) AS restricted_since
+                        FROM purpose p
+                        CROSS JOIN unnest(:subjects) AS subject(id)
+                        LEFT JOIN consent_state s ON s.purpose_code = p.code AND s.subject_id = subject.id
                         WHERE p.code = :purpose""", Tuple.class)
-                .setParameter("subjects", subjectIds)
+                .setParameter("subjects", subjectIds.toArray(String[]::new))
                 .setParameter("purpose", purpose)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Map<String, StateRow> states = new HashMap<>(subjectIds.size() * 2);
+        Map<String, Instant> restricted = new HashMap<>();
         for (Tuple row : rows) {
             String subject = row.get("subject_id", String.class);
-            if (subject != null) {
+            if (row.get("state") != null) {
                 states.put(subject, new StateRow(ConsentState.valueOf(row.get("state", String.class)),
                         LawfulBasis.valueOf(row.get("basis", String.class)), SqlTimes.instant(row.get("since"))));
             }
+            if (row.get("restricted_since") != null) {
+                restricted.put(subject, SqlTimes.instant(row.get("restricted_since")));
+            }
         }
         return Optional.of(new PurposeStates(LawfulBasis.valueOf(rows.getFirst().get("lawful_basis", String.class)),
-                states));
+                states, restricted));
     }
 }

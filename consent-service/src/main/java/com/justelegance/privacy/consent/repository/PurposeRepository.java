@@ -24,6 +24,14 @@ public class PurposeRepository implements PanacheRepositoryBase<Purpose, String>
                 .getSingleResult();
     }
 
+    /**
+     * The purposes an objection to direct marketing ends: marketing channels, and profiling or targeting for
+     * marketing.
+     */
+    public List<Purpose> endedByMarketingObjection() {
+        return list("directMarketing = true or marketingProfiling = true order by code");
+    }
+
     /** The purposes Global Privacy Control opts out of. */
     public List<Purpose> saleOrSharing() {
         return list("saleOrSharing = true order by code");

@@ -77,11 +77,12 @@ public class SuppressionRepository {
         return channels.stream().map(Channel::valueOf).toList();
     }
 
-    public void suppress(Collection<String> hashes, Channel channel, Instant at) {
+    /** Puts the hashes on the list for the channel; returns how many entries are new. */
+    public int suppress(Collection<String> hashes, Channel channel, Instant at) {
         if (hashes.isEmpty()) {
-            return;
+            return 0;
         }
-        entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery("""
                         INSERT INTO suppression_entry (identifier_hash, channel, suppressed_at)
                         SELECT hash, :channel, :at FROM unnest(:hashes) AS hash
                         ON CONFLICT DO NOTHING""")

@@ -79,26 +79,35 @@ public final class ConsentDtos {
         }
     }
 
-    /** A subject's current state for one purpose and the basis it rests on. */
+    /**
+     * A subject's current state for one purpose and the basis it rests on.
+     *
+     * @param restricted whether the subject's processing is restricted now (Art. 18): the state stands, but allows
+     *                   nothing until the restriction is lifted
+     */
     public record CurrentConsentView(String purpose, ConsentState state, LawfulBasis basis, Instant since,
-                                     UUID decisionId) {
+                                     UUID decisionId, boolean restricted) {
 
-        static CurrentConsentView of(CurrentConsent consent) {
+        static CurrentConsentView of(CurrentConsent consent, boolean restricted) {
             return new CurrentConsentView(consent.purposeCode(), consent.state(), consent.basis(), consent.since(),
-                    consent.decisionId());
+                    consent.decisionId(), restricted);
         }
     }
 
-    /** One decision of the history with its proof, and for a soft opt-in whether it took effect. */
+    /**
+     * One decision of the history with its proof, for a soft opt-in whether it took effect, and for a decision
+     * carried out for a data-subject request (source DATA_SUBJECT_REQUEST through dsr-service) the request's id.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionView(UUID decisionId, String policyVersion, String wordingHash, ConsentSource source,
                                ConsentMethod method, Instant decidedAt, Instant recordedAt, String softOptInOrderId,
-                               SoftOptInStatus softOptInStatus, List<ChoiceView> choices, ProofDetails proof) {
+                               SoftOptInStatus softOptInStatus, String subjectRequestId, List<ChoiceView> choices,
+                               ProofDetails proof) {
 
         static DecisionView of(ConsentLedger.HistoryEntry entry) {
             ConsentDecision d = entry.decision();
             return new DecisionView(d.id(), d.policyVersion(), d.wordingHash(), d.source(), d.method(),
-                    d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(), entry.softOptIn(),
+                    d.clientDecidedAt(), d.recordedAt(), d.softOptInOrderId(), entry.softOptIn(), d.subjectRequestId(),
                     d.choices().stream().map(ChoiceView::of).toList(),
                     entry.proof().map(ProofDetails::of).orElse(null));
         }

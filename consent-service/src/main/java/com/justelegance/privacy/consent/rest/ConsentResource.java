@@ -111,10 +111,15 @@ public class ConsentResource {
     @Path("/consents")
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
             Roles.AUDITOR})
-    @Operation(summary = "The subject's current state for every purpose they have decided on")
+    @Operation(summary = "The subject's current state for every purpose they have decided on; restricted: true "
+            + "while the subject's processing is restricted (Art. 18), when no state allows anything")
     public List<ConsentDtos.CurrentConsentView> currentConsents(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
-        return ledger.currentConsents(subjectId).stream().map(ConsentDtos.CurrentConsentView::of).toList();
+        ConsentLedger.SubjectConsents consents = ledger.currentConsents(subjectId);
+        boolean restricted = consents.restrictedSince() != null;
+        return consents.consents().stream()
+                .map(consent -> ConsentDtos.CurrentConsentView.of(consent, restricted))
+                .toList();
     }
 
     @GET

@@ -28,13 +28,16 @@ public class SubjectExportResource {
 
     @GET
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE})
-    @Operation(summary = "Current consents, full history with proof, receipts and suppressed channels of a subject")
+    @Operation(summary = "Current consents, full history with proof, receipts, suppressed channels and restrictions "
+            + "of processing of a subject")
     public SubjectExport export(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId) {
         SubjectDataExport.SubjectData data = export.export(subjectId);
         return new SubjectExport(data.subjectId(), data.exportedAt(),
-                data.currentConsents().stream().map(ConsentDtos.CurrentConsentView::of).toList(),
+                data.currentConsents().stream()
+                        .map(consent -> ConsentDtos.CurrentConsentView.of(consent, data.restricted())).toList(),
                 data.history().stream().map(ConsentDtos.DecisionView::of).toList(), data.receipts(),
-                data.suppressedChannels(), data.knownOrders());
+                data.suppressedChannels(), data.knownOrders(),
+                data.restrictions().stream().map(SubjectExportDtos.RestrictionView::of).toList());
     }
 }

@@ -9,6 +9,7 @@ import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,10 @@ import java.util.Set;
  *
  * <p>One indexed read per call, straight from the current-state projection the ledger updates in the decision's
  * transaction, so a withdrawal is visible to the next check on any instance; nothing is cached and nothing is
- * written (no audit entry per check: a check returns a yes or no, not the subject's data). Only when the answer
- * would rest on no record at all (a legitimate-interest purpose) is the erasure record looked at.
+ * written (no audit entry per check: a check returns a yes or no, not the subject's data). A subject whose
+ * processing is restricted (Art. 18) is refused every purpose with reason RESTRICTED until the restriction is
+ * lifted. Only when the answer would rest on no record at all (a legitimate-interest purpose) is the erasure
+ * record looked at.
  */
 @ApplicationScoped
 public class ConsentChecks {
@@ -66,6 +69,11 @@ public class ConsentChecks {
     }
 
     private static ConsentAnswer answer(PurposeStates states, String subjectId) {
+        Instant restrictedSince = states.restrictedSince().get(subjectId);
+        if (restrictedSince != null) {
+            // Art. 18: while restricted the data may only be stored, whatever the subject chose.
+            return ConsentAnswer.restricted(restrictedSince);
+        }
         StateRow row = states.states().get(subjectId);
         return row == null
                 ? ConsentAnswer.evaluate(states.purposeBasis(), null, null, null)

@@ -13,6 +13,7 @@ import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
+import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository.OrderOwner;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
@@ -37,6 +38,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -75,6 +77,7 @@ public class ConsentLedger {
     private final SubjectLocks subjectLocks;
     private final SoftOptInRepository softOptIns;
     private final SuppressionList suppressionList;
+    private final ProcessingRestrictionRepository restrictions;
     private final SubjectKeys subjectKeys;
     private final Outbox outbox;
     private final AuditLog auditLog;
@@ -85,8 +88,9 @@ public class ConsentLedger {
     public ConsentLedger(PurposeRepository purposes, PolicyVersionRepository policyVersions,
                          ConsentDecisionRepository decisions, CurrentConsentRepository currentConsents,
                          SubjectTombstones tombstones, SubjectLocks subjectLocks, SoftOptInRepository softOptIns,
-                         SuppressionList suppressionList, SubjectKeys subjectKeys, Outbox outbox,
-                         AuditLog auditLog, ObjectMapper json, Clock clock, ConsentConfig config) {
+                         SuppressionList suppressionList, ProcessingRestrictionRepository restrictions,
+                         SubjectKeys subjectKeys, Outbox outbox, AuditLog auditLog, ObjectMapper json, Clock clock,
+                         ConsentConfig config) {
         this.purposes = purposes;
         this.policyVersions = policyVersions;
         this.decisions = decisions;
@@ -95,6 +99,7 @@ public class ConsentLedger {
         this.subjectLocks = subjectLocks;
         this.softOptIns = softOptIns;
         this.suppressionList = suppressionList;
+        this.restrictions = restrictions;
         this.subjectKeys = subjectKeys;
         this.outbox = outbox;
         this.auditLog = auditLog;
@@ -225,6 +230,51 @@ public class ConsentLedger {
         return changed;
     }
 
+    /**
+     * What a data-subject request's decision did: the decision (null when there was nothing to record), the
+     * purposes whose state changed and how many suppression entries are new.
+     */
+    public record RequestDecision(UUID decisionId, List<String> changedPurposes, int suppressionEntriesAdded,
+                                  Instant recordedAt) {
+    }
+
+    /**
+     * Records the opt-outs a data-subject request carries out (source DATA_SUBJECT_REQUEST, method REJECT, the
+     * request id as its proof) under the policy version in force, links the identifiers to the subject and brings
+     * the suppression list in step. Runs in the caller's transaction, which holds the subject's lock and has made
+     * sure the subject was not erased.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestDecision recordForSubjectRequest(String subjectId, String requestId, List<ConsentChoice> choices,
+                                                   List<HashedIdentifier> contacts) {
+        Instant now = clock.instant();
+        suppressionList.rememberContacts(subjectId, contacts, now);
+        List<String> changed = new ArrayList<>();
+        UUID decisionId = null;
+        if (!choices.isEmpty()) {
+            ConsentDecision decision = new ConsentDecision(subjectId, policyInForce(), ConsentSource.DATA_SUBJECT_REQUEST,
+                    ConsentMethod.REJECT, null, now, choices, null, null, requestId);
+            decisions.persist(decision);
+            decisionId = decision.id();
+            for (ConsentChoice choice : choices) {
+                Purpose purpose = knownPurpose(choice.purposeCode());
+                move(currentOrNew(subjectId, purpose), purpose, choice.state(), purpose.lawfulBasis(), decision, now,
+                        changed);
+            }
+        }
+        int suppressed = suppressionList.follow(subjectId, Set.of(), now);
+        return new RequestDecision(decisionId, changed, suppressed, now);
+    }
+
+    /**
+     * The policy version in force today, which a request carried out on the person's behalf is recorded under (as
+     * an unsubscribe link's opt-out is); the newest registered one if none has taken effect yet.
+     */
+    private PolicyVersion policyInForce() {
+        return policyVersions.inForceOn(LocalDate.now(clock))
+                .orElseGet(() -> policyVersions.newestFirst().getFirst());
+    }
+
     /** Records the opt-out a Global Privacy Control signal asks for; returns the GPC decision, if one was needed. */
     private UUID applyGpc(String subjectId, PolicyVersion shown, NewDecision request, Map<String, Purpose> explicit,
                           byte[] proof, Instant now, List<String> changed) {
@@ -316,12 +366,21 @@ public class ConsentLedger {
         }
     }
 
-    /** The subject's current state for every purpose they have decided on. */
+    /**
+     * The subject's current state for every purpose they have decided on, and since when its processing is
+     * restricted (Art. 18; null when it is not): while restricted, no state allows anything.
+     */
+    public record SubjectConsents(List<CurrentConsent> consents, Instant restrictedSince) {
+    }
+
+    /** The subject's current consents and restriction, audited as a read of the subject's data. */
     @Transactional
-    public List<CurrentConsent> currentConsents(String subjectId) {
+    public SubjectConsents currentConsents(String subjectId) {
         List<CurrentConsent> consents = currentConsents.forSubject(subjectId);
-        auditLog.record("consent.state.read", subjectId, Map.of("purposes", consents.size()));
-        return consents;
+        Instant restrictedSince = restrictions.restrictedSince(subjectId).orElse(null);
+        auditLog.record("consent.state.read", subjectId, Map.of("purposes", consents.size(),
+                "restricted", restrictedSince != null));
+        return new SubjectConsents(consents, restrictedSince);
     }
 
     /**

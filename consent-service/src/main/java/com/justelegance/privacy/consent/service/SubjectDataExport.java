@@ -3,6 +3,7 @@ package com.justelegance.privacy.consent.service;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
+import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.kit.audit.AuditLog;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Everything consent-service holds about a subject, for their access request (dsr-service calls it): current
  * state, the full decision history with its proof details decrypted, a receipt per decision, the order ids learnt
- * from the storefront for soft opt-ins, and the channels on which their identifiers are suppressed. The identifiers themselves are only held as keyed hashes and cannot be
+ * from the storefront for soft opt-ins, the channels on which their identifiers are suppressed, and the restrictions
+ * of processing dsr-service put on them. The identifiers themselves are only held as keyed hashes and cannot be
  * given back.
  */
 @ApplicationScoped
@@ -29,17 +31,20 @@ public class SubjectDataExport {
     private final ConsentReceipts receipts;
     private final SuppressionList suppressionList;
     private final SoftOptInRepository softOptIns;
+    private final ProcessingRestrictionRepository restrictions;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public SubjectDataExport(CurrentConsentRepository currentConsents, ConsentLedger ledger,
                              ConsentReceipts receipts, SuppressionList suppressionList,
-                             SoftOptInRepository softOptIns, AuditLog auditLog, Clock clock) {
+                             SoftOptInRepository softOptIns, ProcessingRestrictionRepository restrictions,
+                             AuditLog auditLog, Clock clock) {
         this.currentConsents = currentConsents;
         this.ledger = ledger;
         this.receipts = receipts;
         this.suppressionList = suppressionList;
         this.softOptIns = softOptIns;
+        this.restrictions = restrictions;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -47,7 +52,13 @@ public class SubjectDataExport {
     /** The subject's data at one moment. */
     public record SubjectData(String subjectId, Instant exportedAt, List<CurrentConsent> currentConsents,
                               List<ConsentLedger.HistoryEntry> history, List<ConsentReceipts.Receipt> receipts,
-                              Set<Channel> suppressedChannels, List<String> knownOrders) {
+                              Set<Channel> suppressedChannels, List<String> knownOrders,
+                              List<ProcessingRestrictionRepository.Restriction> restrictions) {
+
+        /** Whether a restriction of processing is in force now. */
+        public boolean restricted() {
+            return restrictions.stream().anyMatch(restriction -> restriction.liftedAt() == null);
+        }
     }
 
     @Transactional
@@ -56,7 +67,7 @@ public class SubjectDataExport {
         List<ConsentDecision> decisions = history.stream().map(ConsentLedger.HistoryEntry::decision).toList();
         SubjectData data = new SubjectData(subjectId, clock.instant(), currentConsents.forSubject(subjectId), history,
                 receipts.receiptsFor(decisions), suppressionList.channelsForSubject(subjectId),
-                softOptIns.ordersOf(subjectId));
+                softOptIns.ordersOf(subjectId), restrictions.forSubject(subjectId));
         auditLog.record("consent.subject.exported", subjectId,
                 Map.of("decisions", history.size(), "purposes", data.currentConsents().size()));
         return data;

@@ -4,7 +4,9 @@ import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
+import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
+import com.justelegance.privacy.consent.repository.SubjectRequestActionRepository;
 import com.justelegance.privacy.consent.repository.SuppressionRepository;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.WithheldReason;
@@ -18,7 +20,8 @@ import java.util.Map;
 
 /**
  * This service's part in erasure (the kit's erasure protocol does the rest): the current state, the decision
- * history with its proofs and soft opt-in records, the order ids learnt from the storefront, and the link from the
+ * history with its proofs and soft opt-in records, the record of what data-subject requests did here, the
+ * restrictions of processing (lifted or not), the order ids learnt from the storefront, and the link from the
  * subject to its identifier hashes go. The suppression entries stay (keyed hashes and channels, so the person is
  * never marketed to again), and the receipt says so. The kit's tombstone then refuses late decisions and
  * unsubscribe links for the subject, and erases orders that arrive late.
@@ -31,15 +34,20 @@ public class SubjectErasure implements ErasureParticipant {
     private final ConsentDecisionRepository decisions;
     private final SuppressionRepository suppression;
     private final SoftOptInRepository softOptIns;
+    private final SubjectRequestActionRepository requestActions;
+    private final ProcessingRestrictionRepository restrictions;
 
     public SubjectErasure(ConsentLedger ledger, CurrentConsentRepository currentConsents,
                           ConsentDecisionRepository decisions, SuppressionRepository suppression,
-                          SoftOptInRepository softOptIns) {
+                          SoftOptInRepository softOptIns, SubjectRequestActionRepository requestActions,
+                          ProcessingRestrictionRepository restrictions) {
         this.ledger = ledger;
         this.currentConsents = currentConsents;
         this.decisions = decisions;
         this.suppression = suppression;
         this.softOptIns = softOptIns;
+        this.requestActions = requestActions;
+        this.restrictions = restrictions;
     }
 
     @Override
@@ -50,12 +58,14 @@ public class SubjectErasure implements ErasureParticipant {
                 .flatMap(entry -> entry.proof().stream()).toList();
         long preferences = currentConsents.deleteForSubject(subjectId);
         softOptIns.deleteSoftOptInsFor(subjectId);
+        // Before the decisions they refer to; both are records of what was decided for the subject.
+        int requestRecords = requestActions.deleteForSubject(subjectId) + restrictions.deleteForSubject(subjectId);
         int decisionCount = decisions.deleteForSubject(subjectId);
         int orders = softOptIns.deleteOrdersOf(subjectId);
         Map<IdentifierType, Long> identifiers = suppression.deleteContacts(subjectId);
 
         ErasureResult result = ErasureResult.nothing()
-                .erased(DataCategory.CONSENT_RECORDS, decisionCount)
+                .erased(DataCategory.CONSENT_RECORDS, decisionCount + requestRecords)
                 .erased(DataCategory.MARKETING_PREFERENCES, preferences)
                 .erased(DataCategory.IP_ADDRESS, proofs.stream().filter(p -> p.ipPrefix() != null).count())
                 .erased(DataCategory.DEVICE_INFO, proofs.stream().filter(p -> p.userAgent() != null).count())

@@ -88,16 +88,20 @@ public class SuppressionList {
     /**
      * Brings the subject's identifiers in step with its decisions: channels it explicitly granted again are lifted,
      * channels with an opted-out direct-marketing purpose are suppressed (including for identifiers just added).
+     * Returns how many suppression entries are new.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void follow(String subjectId, Collection<Channel> explicitlyGranted, Instant at) {
+    public int follow(String subjectId, Collection<Channel> explicitlyGranted, Instant at) {
         List<HashedIdentifier> contacts = repository.contacts(subjectId);
         if (contacts.isEmpty()) {
-            return;
+            return 0;
         }
         explicitlyGranted.forEach(channel -> repository.lift(reaching(contacts, channel), channel));
-        repository.optedOutMarketingChannels(subjectId)
-                .forEach(channel -> repository.suppress(reaching(contacts, channel), channel, at));
+        int added = 0;
+        for (Channel channel : repository.optedOutMarketingChannels(subjectId)) {
+            added += repository.suppress(reaching(contacts, channel), channel, at);
+        }
+        return added;
     }
 
     /** The hashes of those identifiers that can be used on the channel (e-mail addresses for EMAIL, and so on). */

@@ -29,6 +29,6 @@ class PurposeTermsTest {
     }
 
     private static PurposeTerms terms(Channel channel, LawfulBasis basis, boolean softOptIn) {
-        return new PurposeTerms(channel, basis, "A purpose", softOptIn, false, true, List.of(), null);
+        return new PurposeTerms(channel, basis, "A purpose", softOptIn, false, true, false, List.of(), null);
     }
 }

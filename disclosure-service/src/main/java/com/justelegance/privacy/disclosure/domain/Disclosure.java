@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One entry of the per-person ledger: the subject's data of these categories went to this recipient at this time,
@@ -63,6 +64,10 @@ public class Disclosure {
 
     @Column(name = "note", updatable = false)
     private byte[] note;
+
+    /** The removal notice that told the recipient to drop this audience upload, or null while none has. */
+    @Column(name = "removal_notice_id")
+    private UUID removalNoticeId;
 
     protected Disclosure() {
     }
@@ -127,5 +132,10 @@ public class Disclosure {
     /** The encrypted note, or null. */
     public byte[] note() {
         return note;
+    }
+
+    /** The removal notice that told the recipient of this upload, or null. */
+    public UUID removalNoticeId() {
+        return removalNoticeId;
     }
 }

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An Art. 19 notice to one recipient that an erasure or rectification happened. It names the subject only as a
- * keyed hash; the references the recipient knows the data by (order ids, its own case reference) are kept until
- * the notice is closed, then cleared. Versioned: of two outcomes recorded at once only the first is written.
+ * A notice to one recipient that an erasure, rectification or restriction happened (Art. 19), or that the consent
+ * an audience upload rested on was taken away ({@link NoticeKind}). It names the subject only as a keyed hash; the
+ * references the recipient knows the data by (order ids, upload ids, its own case reference) are kept until the
+ * notice is closed, then cleared. Versioned: of two outcomes recorded at once only the first is written.
  */
 @Entity
 @Table(name = "recipient_notice")

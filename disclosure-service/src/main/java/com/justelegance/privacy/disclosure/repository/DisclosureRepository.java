@@ -4,13 +4,16 @@ import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.DisclosureSource;
 import com.justelegance.privacy.events.codes.LawfulBasis;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The per-person ledger and the anonymised counts erased subjects leave behind. Entries from events are written
@@ -61,6 +64,28 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, L
     public List<Disclosure> forSubject(String subjectId, boolean includeWithheld) {
         String withheld = includeWithheld ? "" : " and withheldFromSubject = false";
         return list("subjectId = ?1" + withheld + " order by disclosedAt, id", subjectId);
+    }
+
+    /**
+     * The subject's audience uploads to recipients registered for the consent purpose that no removal notice has
+     * told yet, oldest first.
+     */
+    public List<Disclosure> uploadsNotToldOfRemoval(String subjectId, String consentPurpose) {
+        return list("""
+                        subjectId = :subject and source = :source and removalNoticeId is null
+                        and recipientCode in (select r.code from Recipient r where r.consentPurpose = :purpose)
+                        order by disclosedAt, id""",
+                Parameters.with("subject", subjectId).and("source", DisclosureSource.AUDIENCE_UPLOAD)
+                        .and("purpose", consentPurpose));
+    }
+
+    /** Records that the removal notice told its recipient of these entries. */
+    public void markToldOfRemoval(Collection<Long> entryIds, UUID noticeId) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        update("removalNoticeId = :notice where id in (:ids)",
+                Parameters.with("notice", noticeId).and("ids", entryIds));
     }
 
     /** Entries to one recipient disclosed in [from, to), oldest first, at most {@code limit}. */

@@ -112,7 +112,8 @@ public class SubjectDisclosureResource {
     @GET
     @Path("/notices")
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
-    @Operation(summary = "The recipients told about the subject's erasure or rectification (Art. 19). Notices to "
+    @Operation(summary = "The recipients told about the subject's erasure, rectification or restriction (Art. 19), "
+            + "or to remove the subject from audience uploads whose consent was taken away (kind). Notices to "
             + "recipients of withheld disclosures are left out unless the privacy officer asks with includeWithheld")
     @APIResponse(responseCode = "200", description = "The notices sent about the subject's data")
     @APIResponse(responseCode = "403", description = "forbidden: includeWithheld=true is for the privacy officer "

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Art. 19 notices: one per recipient the ledger shows actually received the subject's data (for a rectification,
- * data of a corrected category), each tracked until the recipient acknowledges it or the privacy officer records
- * why telling the recipient is impossible or disproportionate.
+ * Notices to recipients: one per recipient the ledger shows actually received the subject's data, for an erasure,
+ * a rectification (data of a corrected category) or a restriction (Art. 19), and for a withdrawn sharing consent
+ * (the recipients of the subject's audience uploads under it). Each is tracked until the recipient acknowledges it
+ * or the privacy officer records why telling the recipient is impossible or disproportionate.
  */
 @ApplicationScoped
 public class RecipientNotices {
@@ -58,10 +60,55 @@ public class RecipientNotices {
         this.clock = clock;
     }
 
-    /** Creates the erasure notices for every recipient in the subject's ledger entries; returns how many. */
+    /**
+     * Creates the erasure notices for every recipient in the subject's ledger entries not yet told of this request,
+     * and returns every notice of the request about the subject, those made before included (by recipient code):
+     * the recipients the erasure receipt names.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int noticeErasure(String subjectId, String requestId, List<Disclosure> subjectDisclosures) {
-        return create(NoticeKind.ERASURE, subjectId, requestId, subjectDisclosures, EnumSet.allOf(DataCategory.class));
+    public List<RecipientNotice> noticeErasure(String subjectId, String requestId,
+                                               List<Disclosure> subjectDisclosures) {
+        create(NoticeKind.ERASURE, subjectId, requestId, subjectDisclosures, EnumSet.allOf(DataCategory.class));
+        return notices.list("kind = ?1 and requestId = ?2 and subjectRef = ?3 order by recipientCode",
+                NoticeKind.ERASURE, requestId, keyedHash.subjectRef(subjectId));
+    }
+
+    /**
+     * Creates the removal notices a withdrawn, objected to or refused consent calls for: one per recipient of the
+     * subject's audience uploads under that consent purpose that no removal notice has told yet, listing those
+     * uploads. Each upload is marked with the notice that told it, so a redelivered or later withdrawal tells no
+     * recipient twice about the same upload. Returns how many notices were created.
+     *
+     * @param decisionId consent-service's decision that took the consent away: the notices' request id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int noticeRemovals(String subjectId, String decisionId, String consentPurpose) {
+        List<Disclosure> untold = disclosures.uploadsNotToldOfRemoval(subjectId, consentPurpose);
+        if (untold.isEmpty()) {
+            return 0;
+        }
+        List<RecipientNotice> created = create(NoticeKind.REMOVAL, subjectId, decisionId, untold,
+                EnumSet.allOf(DataCategory.class));
+        notices.flush(); // the uploads below refer to the new notices
+        for (RecipientNotice notice : created) {
+            disclosures.markToldOfRemoval(untold.stream()
+                    .filter(upload -> upload.recipientCode().equals(notice.recipientCode()))
+                    .map(Disclosure::id)
+                    .toList(), notice.id());
+        }
+        auditLog.record("disclosure.removal.noticed", subjectId, Map.of("decision", decisionId,
+                "purpose", consentPurpose, "notices", created.size()));
+        return created.size();
+    }
+
+    /**
+     * Creates the restriction notices (Art. 18 via Art. 19) for every recipient the ledger shows received the
+     * subject's data, once per restriction request; returns how many were created.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int noticeRestriction(String subjectId, String requestId) {
+        return create(NoticeKind.RESTRICTION, subjectId, requestId, disclosures.forSubject(subjectId, true),
+                EnumSet.allOf(DataCategory.class)).size();
     }
 
     /** Creates the rectification notices each RectificationRequested in the batch calls for. */
@@ -72,7 +119,7 @@ public class RecipientNotices {
                 case RectificationRequested rectification -> {
                     int created = create(NoticeKind.RECTIFICATION, event.subjectId(), rectification.requestId(),
                             disclosures.forSubject(event.subjectId(), true),
-                            EnumSet.copyOf(rectification.categories()));
+                            EnumSet.copyOf(rectification.categories())).size();
                     auditLog.record("disclosure.rectification.noticed", event.subjectId(),
                             Map.of("request", rectification.requestId(), "notices", created));
                 }
@@ -129,8 +176,9 @@ public class RecipientNotices {
         return notice;
     }
 
-    private int create(NoticeKind kind, String subjectId, String requestId, List<Disclosure> subjectDisclosures,
-                       Set<DataCategory> concerned) {
+    /** One new notice per recipient of the disclosures not yet told of this request about the subject. */
+    private List<RecipientNotice> create(NoticeKind kind, String subjectId, String requestId,
+                                         List<Disclosure> subjectDisclosures, Set<DataCategory> concerned) {
         String subjectRef = keyedHash.subjectRef(subjectId);
         Set<String> alreadyNoticed = notices.list("kind = ?1 and requestId = ?2 and subjectRef = ?3",
                 kind, requestId, subjectRef).stream().map(RecipientNotice::recipientCode).collect(Collectors.toSet());
@@ -148,10 +196,12 @@ public class RecipientNotices {
         }
         Map<String, Recipient> registry = recipients.byCodes(perRecipient.keySet());
         Instant now = clock.instant();
-        perRecipient.forEach((code, received) -> notices.persist(new RecipientNotice(kind, requestId, subjectRef,
+        List<RecipientNotice> created = new ArrayList<>(perRecipient.size());
+        perRecipient.forEach((code, received) -> created.add(new RecipientNotice(kind, requestId, subjectRef,
                 registry.get(code), received.categories, received.references, !received.visibleToSubject, now)));
-        Log.infof("Created %d %s notices for request %s", perRecipient.size(), kind, requestId);
-        return perRecipient.size();
+        notices.persist(created);
+        Log.infof("Created %d %s notices for request %s", created.size(), kind, requestId);
+        return created;
     }
 
     /** What one recipient received of the subject's data, and whether the subject may know it did. */

@@ -1,7 +1,9 @@
 package com.justelegance.privacy.disclosure.service;
 
 import com.justelegance.privacy.disclosure.domain.Disclosure;
+import com.justelegance.privacy.disclosure.domain.RecipientNotice;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
+import com.justelegance.privacy.disclosure.repository.RestrictionRepository;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.WithheldReason;
@@ -14,21 +16,26 @@ import java.util.List;
 
 /**
  * This service's part in erasure (the kit's erasure protocol does the rest): first the Art. 19 notices for every
- * recipient that received the subject's data, then the ledger entries (kept only as anonymised counts) and the
- * consent projection. The notices keep the recipients' own references until each recipient has been told, and the
- * receipt says so. A disclosure that arrives after the erasure (a late order) is noticed and erased the same way.
+ * recipient that received the subject's data, then the ledger entries (kept only as anonymised counts), the
+ * consent projection and the subject's restrictions (as DSR_CASE_FILE: the service's record of the subject's
+ * restriction requests). The notices keep the recipients' own references until each recipient has been told, and
+ * the receipt says so; it also names the recipients told, except those whose disclosures were withheld from the
+ * subject (the police, fraud checks), as the receipt ends up on the subject's erasure certificate. A disclosure
+ * that arrives after the erasure (a late order) is noticed and erased the same way.
  */
 @ApplicationScoped
 public class SubjectErasure implements ErasureParticipant {
 
     private final DisclosureRepository disclosures;
     private final SubjectConsentRepository consents;
+    private final RestrictionRepository restrictions;
     private final RecipientNotices notices;
 
     public SubjectErasure(DisclosureRepository disclosures, SubjectConsentRepository consents,
-                          RecipientNotices notices) {
+                          RestrictionRepository restrictions, RecipientNotices notices) {
         this.disclosures = disclosures;
         this.consents = consents;
+        this.restrictions = restrictions;
         this.notices = notices;
     }
 
@@ -36,11 +43,15 @@ public class SubjectErasure implements ErasureParticipant {
     public ErasureResult erase(ErasureOrder order) {
         String subjectId = order.subjectId();
         List<Disclosure> held = disclosures.forSubject(subjectId, true);
-        int noticesCreated = notices.noticeErasure(subjectId, order.requestId(), held);
+        List<RecipientNotice> told = notices.noticeErasure(subjectId, order.requestId(), held);
         ErasureResult result = ErasureResult.nothing()
                 .erased(DataCategory.DISCLOSURE_RECORDS, disclosures.eraseSubject(subjectId))
-                .erased(DataCategory.CONSENT_RECORDS, consents.eraseSubject(subjectId));
-        if (noticesCreated > 0) {
+                .erased(DataCategory.CONSENT_RECORDS, consents.eraseSubject(subjectId))
+                .erased(DataCategory.DSR_CASE_FILE, restrictions.eraseSubject(subjectId));
+        told.stream()
+                .filter(notice -> !notice.withheldFromSubject())
+                .forEach(notice -> result.notified(notice.recipientCode()));
+        if (!told.isEmpty()) {
             result.kept(DataCategory.DISCLOSURE_RECORDS, WithheldReason.ERASURE_RECORD, null);
         }
         return result;

@@ -8,21 +8,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Sharing that rests on consent fails closed: only a known GRANTED for the recipient's own purpose says yes. */
+/**
+ * Sharing that rests on consent fails closed: only a known GRANTED for the recipient's own purpose says yes, and
+ * never while the subject's processing is restricted.
+ */
 class SharingDecisionTest {
 
     private static final String AUDIENCES = "SOCIAL_MEDIA_AUDIENCES";
 
     @Test
     void aGrantedConsentForTheRecipientsPurposeAllowsSharing() {
-        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, ConsentState.GRANTED);
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, ConsentState.GRANTED, false);
         assertThat(decision.allowed(), equalTo(true));
         assertThat(decision.reason(), equalTo(SharingDecision.Reason.CONSENT_GRANTED));
     }
 
     @Test
     void noKnownConsentMeansNo() {
-        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, null);
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, null, false);
         assertThat(decision.allowed(), equalTo(false));
         assertThat(decision.reason(), equalTo(SharingDecision.Reason.NO_CONSENT_KNOWN));
     }
@@ -30,7 +33,7 @@ class SharingDecisionTest {
     @ParameterizedTest
     @EnumSource(value = ConsentState.class, names = "GRANTED", mode = EnumSource.Mode.EXCLUDE)
     void anyOtherStateMeansNo(ConsentState state) {
-        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, state);
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, state, false);
         assertThat(decision.allowed(), equalTo(false));
         assertThat(decision.reason(), equalTo(SharingDecision.Reason.CONSENT_NOT_GRANTED));
         assertThat(decision.consentState(), equalTo(state));
@@ -38,8 +41,24 @@ class SharingDecisionTest {
 
     @Test
     void aConsentForAnotherPurposeDoesNotCount() {
-        SharingDecision decision = SharingDecision.decide(AUDIENCES, "ANALYTICS_COOKIES", ConsentState.GRANTED);
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, "ANALYTICS_COOKIES", ConsentState.GRANTED, false);
         assertThat(decision.allowed(), equalTo(false));
         assertThat(decision.reason(), equalTo(SharingDecision.Reason.PURPOSE_NOT_REGISTERED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConsentState.class)
+    void aRestrictedSubjectIsRefusedWhateverTheConsent(ConsentState state) {
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, state, true);
+        assertThat(decision.allowed(), equalTo(false));
+        assertThat(decision.reason(), equalTo(SharingDecision.Reason.RESTRICTED));
+        assertThat(decision.consentState(), equalTo(state));
+    }
+
+    @Test
+    void aRestrictedSubjectWithNoConsentKnownIsRefusedForTheRestriction() {
+        SharingDecision decision = SharingDecision.decide(AUDIENCES, AUDIENCES, null, true);
+        assertThat(decision.allowed(), equalTo(false));
+        assertThat(decision.reason(), equalTo(SharingDecision.Reason.RESTRICTED));
     }
 }

@@ -29,20 +29,30 @@ public interface ConsentRightsApi {
 
     @POST
     @Path("/api/v1/subjects/{subjectId}/marketing-objection")
-    ConsentChange objectToMarketing(@PathParam("subjectId") String subjectId, RightsRequest request);
+    ConsentChange objectToMarketing(@PathParam("subjectId") String subjectId, ObjectionRequest request);
 
     @POST
     @Path("/api/v1/subjects/{subjectId}/consent-withdrawal")
-    ConsentChange withdrawConsent(@PathParam("subjectId") String subjectId, RightsRequest request);
+    ConsentChange withdrawConsent(@PathParam("subjectId") String subjectId, WithdrawalRequest request);
 
     /**
-     * What to carry out.
+     * An objection to direct marketing. (Two request types, not one with an unused field: the services refuse
+     * fields they do not know.)
      *
      * @param requestId          the case's id: proof of where the decision came from, and the idempotency key
-     * @param purposes           for a withdrawal, the purpose codes; empty for every purpose granted by consent
      * @param contactIdentifiers the requester's addresses, for the suppression list (kept there only as keyed hashes)
      */
-    record RightsRequest(String requestId, List<String> purposes, List<ContactIdentifier> contactIdentifiers) {
+    record ObjectionRequest(String requestId, List<ContactIdentifier> contactIdentifiers) {
+    }
+
+    /**
+     * A withdrawal of consent.
+     *
+     * @param requestId          the case's id, as above
+     * @param purposes           the purpose codes; empty for every purpose granted by consent
+     * @param contactIdentifiers the requester's addresses, so that a withdrawn marketing channel suppresses them
+     */
+    record WithdrawalRequest(String requestId, List<String> purposes, List<ContactIdentifier> contactIdentifiers) {
     }
 
     /** An e-mail address ({@code EMAIL}) or phone number ({@code PHONE}). */

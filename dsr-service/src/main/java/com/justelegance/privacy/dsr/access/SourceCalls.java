@@ -98,7 +98,7 @@ public class SourceCalls {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
             skipOn = SourceFailure.Refused.class)
     public ConsentRightsApi.ConsentChange marketingObjection(String subjectId,
-                                                             ConsentRightsApi.RightsRequest request) {
+                                                             ConsentRightsApi.ObjectionRequest request) {
         return consentRights.objectToMarketing(subjectId, request);
     }
 
@@ -107,7 +107,8 @@ public class SourceCalls {
     @Retry(maxRetries = 2, delay = 250, jitter = 100, abortOn = SourceFailure.Refused.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
             skipOn = SourceFailure.Refused.class)
-    public ConsentRightsApi.ConsentChange consentWithdrawal(String subjectId, ConsentRightsApi.RightsRequest request) {
+    public ConsentRightsApi.ConsentChange consentWithdrawal(String subjectId,
+                                                            ConsentRightsApi.WithdrawalRequest request) {
         return consentRights.withdrawConsent(subjectId, request);
     }
 }

@@ -3,7 +3,8 @@ package com.justelegance.privacy.dsr.service;
 import com.justelegance.privacy.dsr.access.ConsentRightsApi;
 import com.justelegance.privacy.dsr.access.ConsentRightsApi.ConsentChange;
 import com.justelegance.privacy.dsr.access.ConsentRightsApi.ContactIdentifier;
-import com.justelegance.privacy.dsr.access.ConsentRightsApi.RightsRequest;
+import com.justelegance.privacy.dsr.access.ConsentRightsApi.ObjectionRequest;
+import com.justelegance.privacy.dsr.access.ConsentRightsApi.WithdrawalRequest;
 import com.justelegance.privacy.dsr.access.SourceCalls;
 import com.justelegance.privacy.dsr.access.SourceFailure;
 import com.justelegance.privacy.dsr.domain.CaseStatus;
@@ -21,9 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Objection to direct marketing (Art. 21(2)-(3), absolute: every marketing purpose stops and the requester's
@@ -54,26 +57,31 @@ public class ConsentRights {
 
     /** Stops all direct marketing to the case's subject and suppresses the requester's addresses; closes the case. */
     public CarriedOut objectToMarketing(UUID caseId, String actor) {
-        return carryOut(caseId, SubjectRequestType.OBJECTION, List.of(), actor, "marketing-objected",
-                calls::marketingObjection);
+        return carryOut(caseId, SubjectRequestType.OBJECTION, actor, "marketing-objected",
+                (subjectId, identifiers) -> calls.marketingObjection(subjectId,
+                        new ObjectionRequest(caseId.toString(), identifiers)));
     }
 
     /** Withdraws consent for these purposes (none: every purpose granted by consent); closes the case. */
     public CarriedOut withdrawConsent(UUID caseId, List<String> purposes, String actor) {
-        return carryOut(caseId, SubjectRequestType.CONSENT_WITHDRAWAL, purposes, actor, "consent-withdrawn",
-                calls::consentWithdrawal);
+        return carryOut(caseId, SubjectRequestType.CONSENT_WITHDRAWAL, actor, "consent-withdrawn",
+                (subjectId, identifiers) -> calls.consentWithdrawal(subjectId,
+                        new WithdrawalRequest(caseId.toString(), purposes, identifiers)));
     }
 
-    private CarriedOut carryOut(UUID caseId, SubjectRequestType type, List<String> purposes, String actor,
-                                    String action, BiFunction<String, RightsRequest, ConsentChange> call) {
+    /**
+     * @param call consent-service's call, given the subject id and the requester's addresses
+     */
+    private CarriedOut carryOut(UUID caseId, SubjectRequestType type, String actor, String action,
+                                BiFunction<String, List<ContactIdentifier>, ConsentChange> call) {
         Cases.CaseFile file = QuarkusTransaction.requiringNew().call(() -> {
             RequestCase requestCase = cases.actionableCase(caseId, type, "carry it out through consent-service");
             return cases.file(requestCase);
         });
         String subjectId = file.requestCase().subjectId();
-        RightsRequest request = new RightsRequest(caseId.toString(), purposes,
-                file.requester().map(ConsentRights::contactIdentifiers).orElse(List.of()));
-        ConsentChange change = called(() -> call.apply(subjectId, request));
+        List<ContactIdentifier> identifiers = file.requester().map(ConsentRights::contactIdentifiers)
+                .orElse(List.of());
+        ConsentChange change = called(() -> call.apply(subjectId, identifiers));
         return QuarkusTransaction.requiringNew().call(() -> {
             RequestCase requestCase = cases.openCase(caseId);
             Map<String, Object> details = new LinkedHashMap<>();
@@ -88,13 +96,17 @@ public class ConsentRights {
         });
     }
 
-    private static ConsentChange called(java.util.function.Supplier<ConsentChange> call) {
+    private static ConsentChange called(Supplier<ConsentChange> call) {
         try {
             return call.get();
         } catch (SourceFailure.Refused e) {
             if (e.status() == 400 || e.status() == 422) {
                 throw new FieldProblemException(KitProblem.VALIDATION_FAILED, "purposes",
                         "consent-service refused the purposes: one is not in its catalogue");
+            }
+            if (e.status() == 409) {
+                throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT, "consent-service holds nothing for the "
+                        + "subject any more (it was erased): answer the case, or refuse it, with that explanation");
             }
             throw unavailable();
         } catch (RuntimeException e) {
@@ -133,6 +145,6 @@ public class ConsentRights {
     }
 
     private static String inWords(String purposeCode) {
-        return purposeCode.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return purposeCode.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }
