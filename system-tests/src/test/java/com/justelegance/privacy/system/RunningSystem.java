@@ -36,9 +36,15 @@ import static org.awaitility.Awaitility.await;
  * {@code storefront}, with its customer directory in {@code target/storefront}), each on a free port. A mail server
  * (GreenMail, in this JVM) takes dsr-service's letters and holds the privacy mailbox it reads.
  *
+ * <p>dsr-service is wired as {@code ./stack up} wires it: it reads the privacy mailbox ({@link #PRIVACY_ADDRESS}) and
+ * sends its letters through that mail server, and gathers access packages from the other services and the storefront
+ * with a token it signs itself (the test key's private half, as {@code ./stack up} gives it the dev key).
+ *
  * <p>Settings that differ from production, so that tests see in seconds what takes hours in production:
  * dsr-service's erasure receipts are due within 5 seconds ({@code privacy.erasure.receipts-due-within=PT5S}, 24 hours
- * in production), so a participant that has not answered shows as overdue almost at once.
+ * in production), so a participant that has not answered shows as overdue almost at once; and it reads the privacy
+ * mailbox every second ({@code dsr.mailbox.poll-every=1s}, 30 seconds in production), so a request or a reply sent
+ * by mail is taken in at once.
  *
  * <p>A test may {@link #stop} a service and {@link #start} it again (same port, same database, kept as it was) to see
  * how the others cope while it is away; it must start it again before it ends. Each process's output goes to
@@ -64,6 +70,10 @@ public final class RunningSystem implements BeforeAllCallback {
 
     /** How long an erasure's receipts may take before dsr-service calls them overdue, in these tests only. */
     public static final Duration RECEIPTS_DUE_WITHIN = Duration.ofSeconds(5);
+    /** How often dsr-service reads the privacy mailbox, in these tests only. */
+    public static final String MAILBOX_POLL_EVERY = "1s";
+    /** The privacy mailbox's address: people send their requests there, and dsr-service's letters come from it. */
+    public static final String PRIVACY_ADDRESS = TestMailServer.DEFAULT_ADDRESS;
 
     private static final Path LOGS = Path.of("target", "system-logs");
     private static final Path STOREFRONT_DATA = Path.of("target", "storefront");
@@ -76,6 +86,8 @@ public final class RunningSystem implements BeforeAllCallback {
     private static GreenMail greenMail;
     private static Map<String, String> mailSettings;
     private static Path publicKey;
+    private static Path privateKey;
+    private static int storefrontPort;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -140,14 +152,15 @@ public final class RunningSystem implements BeforeAllCallback {
     private static Stopper startAll() {
         try {
             Files.createDirectories(LOGS);
-            publicKey = LOGS.resolve("jwt-public.pem").toAbsolutePath();
-            try (InputStream key = RunningSystem.class.getClassLoader()
-                    .getResourceAsStream("privacy-test-keys/publicKey.pem")) {
-                Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-            }
+            publicKey = copyTestKey("publicKey.pem", "jwt-public.pem");
+            privateKey = copyTestKey("privateKey.pem", "jwt-private.pem");
             startMailServer();
+            // Every port first: dsr-service is given the others' URLs and the storefront's when it starts.
             for (Service service : Service.values()) {
                 PORTS.put(service, freePort());
+            }
+            storefrontPort = freePort();
+            for (Service service : Service.values()) {
                 RUNNING.put(service, startService(service, true));
             }
             storefront = startStorefront();
@@ -200,8 +213,17 @@ public final class RunningSystem implements BeforeAllCallback {
         if (service == Service.DSR) {
             // Letters over SMTP and the privacy mailbox over IMAP, both to the mail server in this JVM.
             mailSettings.forEach((key, value) -> env.put(environmentName(key), value));
-            // Overdue after seconds rather than a day, so tests can see it (see the class comment).
+            // Overdue after seconds rather than a day, and mail taken in at once (see the class comment).
             env.put("PRIVACY_ERASURE_RECEIPTS_DUE_WITHIN", RECEIPTS_DUE_WITHIN.toString());
+            env.put("DSR_MAILBOX_POLL_EVERY", MAILBOX_POLL_EVERY);
+            // Access packages: the sources' URLs, the link's public address, and the key dsr-service signs its own
+            // token for the sources with (as ./stack up's access_settings_for).
+            env.put("DSR_CONSENT_URL", url(Service.CONSENT));
+            env.put("DSR_RETENTION_URL", url(Service.RETENTION));
+            env.put("DSR_DISCLOSURE_URL", url(Service.DISCLOSURE));
+            env.put("DSR_STOREFRONT_URL", "http://localhost:" + storefrontPort);
+            env.put("DSR_PUBLIC_URL", url(Service.DSR));
+            env.put("PRIVACY_JWT_PRIVATE_KEY", "file:" + privateKey);
         }
         return new Started(builder.start(), PORTS.get(service), log);
     }
@@ -217,7 +239,7 @@ public final class RunningSystem implements BeforeAllCallback {
         }
         Files.createDirectories(STOREFRONT_DATA);
         Files.deleteIfExists(STOREFRONT_DATA.resolve("customers.json"));
-        int port = freePort();
+        int port = storefrontPort;
         Path log = LOGS.resolve("storefront-simulator.log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:+UseSerialGC", "-jar",
                 jar.toString(), "serve", "--port", Integer.toString(port),
@@ -225,6 +247,16 @@ public final class RunningSystem implements BeforeAllCallback {
                 "--jwt-public-key", publicKey.toString(), "--jwt-issuer", TestTokens.ISSUER));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Started(process, port, log);
+    }
+
+    /** Copies one half of service-kit-testing's test key pair to a file the processes can be pointed at. */
+    private static Path copyTestKey(String resource, String fileName) throws IOException {
+        Path file = LOGS.resolve(fileName).toAbsolutePath();
+        try (InputStream key = RunningSystem.class.getClassLoader()
+                .getResourceAsStream("privacy-test-keys/" + resource)) {
+            Files.copy(key, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     private static void awaitReady(Service service) {
