@@ -66,7 +66,7 @@ final class Mailboxes {
     /** Waits for the letter to an address whose subject starts so and names the case's reference; returns it. */
     static MimeMessage awaitLetter(String address, String subjectStart, String reference) {
         AtomicReference<MimeMessage> found = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             Optional<MimeMessage> letter = lettersTo(address).stream()
                     .filter(message -> subjectOf(message).startsWith(subjectStart)
                             && subjectOf(message).contains("(ref " + reference + ")"))
