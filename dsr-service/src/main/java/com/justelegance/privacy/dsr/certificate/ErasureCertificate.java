@@ -248,10 +248,12 @@ public record ErasureCertificate(UUID certificateId, String caseReference, Strin
                 }
             }
             for (RecipientNotified recipient : recipients) {
+                // A receipt names the recipient only, without the categories it had received.
+                String what = recipient.categories().isEmpty() ? "" : ": "
+                        + recipient.categories().stream().map(Summary::words).collect(Collectors.joining(", "));
                 lines.add("We told " + recipient.recipient() + " on "
-                        + DAY.format(recipient.notifiedAt().atZone(UK)) + " to erase the data we had given it: "
-                        + recipient.categories().stream().map(Summary::words).collect(Collectors.joining(", "))
-                        + ".");
+                        + DAY.format(recipient.notifiedAt().atZone(UK)) + " to erase the data we had given it"
+                        + what + ".");
             }
             return lines;
         }

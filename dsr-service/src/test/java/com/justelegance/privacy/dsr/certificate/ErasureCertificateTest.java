@@ -100,6 +100,9 @@ class ErasureCertificateTest {
         assertThat(recipients.stream().map(RecipientNotified::recipient).toList(),
                 equalTo(List.of("meta-audiences", "dpd")));
         assertThat(recipients.getFirst().notifiedAt(), equalTo(Instant.parse("2026-03-19T12:00:00Z")));
+        ErasureCertificate certificate = ErasureCertificate.fromErasureStatus(status, "DSR-2026-0042", RECEIVED_ON,
+                recipients, ISSUED_AT);
+        assertThat(certificate.summary(), hasItem("We told dpd on 19 March 2026 to erase the data we had given it."));
     }
 
     @Test
