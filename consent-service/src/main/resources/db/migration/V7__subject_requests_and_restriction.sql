@@ -24,14 +24,5 @@ CREATE TABLE subject_request_action (
 );
 CREATE INDEX subject_request_action_subject ON subject_request_action (subject_id);
 
--- Restrictions of processing (Art. 18) dsr-service put on a subject, one per request: the subject is restricted
--- while any of its restrictions is not lifted. Deleted on erasure.
-CREATE TABLE processing_restriction (
-    subject_id     VARCHAR(64)  NOT NULL,
-    request_id     VARCHAR(64)  NOT NULL,
-    restricted_at  TIMESTAMPTZ  NOT NULL,
-    lifted_at      TIMESTAMPTZ,
-    PRIMARY KEY (subject_id, request_id)
-);
--- Consent checks ask "is any restriction of this subject in force?" on the hot path.
-CREATE INDEX processing_restriction_in_force ON processing_restriction (subject_id) WHERE lifted_at IS NULL;
+-- Restrictions of processing (Art. 18) live in the kit's table processing_restriction (db/kit/V0_5), recorded by
+-- kit.restriction.SubjectRestrictions; consent checks read it directly.

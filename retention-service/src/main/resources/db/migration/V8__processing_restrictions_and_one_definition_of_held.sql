@@ -1,15 +1,9 @@
--- Restrictions of processing (UK GDPR Art. 18) dsr-service reports: ProcessingRestricted and
--- ProcessingRestrictionLifted, both naming the request that asked for the restriction. Unlike an open-request
--- marker the row outlives the request (dsr-service closes the request once the restriction is applied). Each side
--- keeps its latest instant, as complaints do, so the order in which the two arrive does not matter: a restriction
--- holds while it was restricted later than it was lifted. The row goes when the subject is erased.
-CREATE TABLE processing_restriction (
-    subject_id     VARCHAR(64)  NOT NULL,
-    request_id     VARCHAR(64)  NOT NULL,
-    restricted_at  TIMESTAMPTZ,
-    lifted_at      TIMESTAMPTZ,
-    PRIMARY KEY (subject_id, request_id)
-);
+-- Restrictions of processing (UK GDPR Art. 18) dsr-service reports (ProcessingRestricted and
+-- ProcessingRestrictionLifted, both naming the request that asked for the restriction) live in the kit's table
+-- processing_restriction (db/kit/V0_5, which runs before this), recorded by kit.restriction.SubjectRestrictions.
+-- Unlike an open-request marker a restriction outlives its request (dsr-service closes the request once the
+-- restriction is applied). The view below reads the kit's table directly, so the purge stays one statement; its
+-- "in force" must match the kit's: restricted and not lifted (a lift is final, even one that arrived first).
 
 -- Everything that holds a subject from being purged, one row per hold, in one place: the purge, its preview, the
 -- holds API and the timeline all read this, so they cannot disagree about who is held. A legal hold also has the
@@ -30,4 +24,4 @@ CREATE VIEW subject_hold AS
     UNION ALL
     SELECT subject_id, 'PROCESSING_RESTRICTED', request_id, NULL, restricted_at, NULL
     FROM processing_restriction
-    WHERE restricted_at IS NOT NULL AND (lifted_at IS NULL OR restricted_at > lifted_at);
+    WHERE restricted_at IS NOT NULL AND lifted_at IS NULL;

@@ -50,8 +50,9 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * dsr-service restricts a subject's processing (Art. 18) with ProcessingRestricted on the subject-requests topic:
  * while any restriction is in force every consent check says no with reason RESTRICTED and the consent view says
- * the subject is restricted; lifting the last one brings the subject's own answers back. Poison records go to the
- * dead-letter topic, and erasure takes the restrictions with it.
+ * the subject is restricted; lifting the last one brings the subject's own answers back, and a lift is final, even
+ * one that arrives before its restriction. Poison records go to the dead-letter topic, and erasure takes the
+ * restrictions with it.
  */
 @QuarkusTest
 class ProcessingRestrictionTest {
@@ -124,6 +125,20 @@ class ProcessingRestrictionTest {
         publishAndAwait(subject, new ProcessingRestricted("dsr-once"));
 
         check(subject, "SMS_MARKETING").body("allowed", equalTo(true));
+    }
+
+    @Test
+    void aLiftThatArrivesBeforeItsRestrictionKeepsItFromTakingHold() {
+        String subject = newSubject();
+        decide(subject, "EMAIL_MARKETING", "GRANTED").statusCode(201);
+        publishAndAwait(subject, new ProcessingRestrictionLifted("dsr-early"));
+
+        publishAndAwait(subject, new ProcessingRestricted("dsr-early"));
+
+        check(subject, "EMAIL_MARKETING").body("allowed", equalTo(true));
+        current(subject).body("restricted", contains(false));
+        export(subject).body("restrictions.requestId", contains("dsr-early"))
+                .body("restrictions.liftedAt", everyItem(notNullValue()));
     }
 
     @Test

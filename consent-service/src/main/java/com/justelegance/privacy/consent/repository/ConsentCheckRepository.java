@@ -19,6 +19,11 @@ import java.util.Optional;
  * the subjects' states and their restrictions in force come back in one round trip through the primary keys and
  * the index of restrictions in force, so a withdrawal or restriction committed a moment ago is what the next check
  * reads.
+ *
+ * <p>Restrictions are the kit's ({@code processing_restriction}, written only by
+ * {@link com.justelegance.privacy.kit.restriction.SubjectRestrictions}); the check reads that table directly rather
+ * than through the kit's bean so a check stays one statement. "In force" here must match the kit's: restricted and
+ * not lifted, the predicate of the kit's partial index.
  */
 @ApplicationScoped
 public class ConsentCheckRepository {
@@ -55,7 +60,8 @@ public class ConsentCheckRepository {
         List<Tuple> rows = entityManager.createNativeQuery("""
                         SELECT p.lawful_basis, subject.id AS subject_id, s.state, s.basis, s.since,
                                (SELECT min(r.restricted_at) FROM processing_restriction r
-                                WHERE r.subject_id = subject.id AND r.lifted_at IS NULL) AS restricted_since
+                                WHERE r.subject_id = subject.id AND r.restricted_at IS NOT NULL
+                                    AND r.lifted_at IS NULL) AS restricted_since
                         FROM purpose p
                         CROSS JOIN unnest(:subjects) AS subject(id)
                         LEFT JOIN consent_state s ON s.purpose_code = p.code AND s.subject_id = subject.id

@@ -1,8 +1,8 @@
 package com.justelegance.privacy.consent.rest;
 
-import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.service.ConsentReceipts;
 import com.justelegance.privacy.events.codes.Channel;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class SubjectExportDtos {
     /** A restriction of processing: the request that asked for it, since when, and when it was lifted (or null). */
     public record RestrictionView(String requestId, Instant restrictedAt, Instant liftedAt) {
 
-        static RestrictionView of(ProcessingRestrictionRepository.Restriction restriction) {
+        static RestrictionView of(SubjectRestrictions.Restriction restriction) {
             return new RestrictionView(restriction.requestId(), restriction.restrictedAt(), restriction.liftedAt());
         }
     }

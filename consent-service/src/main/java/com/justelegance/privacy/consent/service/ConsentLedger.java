@@ -13,7 +13,6 @@ import com.justelegance.privacy.consent.domain.SoftOptInStatus;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
 import com.justelegance.privacy.consent.repository.PolicyVersionRepository;
-import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.PurposeRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository.OrderOwner;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
@@ -32,6 +31,7 @@ import com.justelegance.privacy.kit.outbox.Outbox;
 import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public class ConsentLedger {
     private final SubjectLocks subjectLocks;
     private final SoftOptInRepository softOptIns;
     private final SuppressionList suppressionList;
-    private final ProcessingRestrictionRepository restrictions;
+    private final SubjectRestrictions restrictions;
     private final SubjectKeys subjectKeys;
     private final Outbox outbox;
     private final AuditLog auditLog;
@@ -88,7 +89,7 @@ public class ConsentLedger {
     public ConsentLedger(PurposeRepository purposes, PolicyVersionRepository policyVersions,
                          ConsentDecisionRepository decisions, CurrentConsentRepository currentConsents,
                          SubjectTombstones tombstones, SubjectLocks subjectLocks, SoftOptInRepository softOptIns,
-                         SuppressionList suppressionList, ProcessingRestrictionRepository restrictions,
+                         SuppressionList suppressionList, SubjectRestrictions restrictions,
                          SubjectKeys subjectKeys, Outbox outbox, AuditLog auditLog, ObjectMapper json, Clock clock,
                          ConsentConfig config) {
         this.purposes = purposes;
@@ -377,7 +378,10 @@ public class ConsentLedger {
     @Transactional
     public SubjectConsents currentConsents(String subjectId) {
         List<CurrentConsent> consents = currentConsents.forSubject(subjectId);
-        Instant restrictedSince = restrictions.restrictedSince(subjectId).orElse(null);
+        Instant restrictedSince = restrictions.restrictionsOf(subjectId).stream()
+                .filter(SubjectRestrictions.Restriction::inForce)
+                .map(SubjectRestrictions.Restriction::restrictedAt)
+                .min(Comparator.naturalOrder()).orElse(null);
         auditLog.record("consent.state.read", subjectId, Map.of("purposes", consents.size(),
                 "restricted", restrictedSince != null));
         return new SubjectConsents(consents, restrictedSince);

@@ -3,10 +3,10 @@ package com.justelegance.privacy.consent.service;
 import com.justelegance.privacy.consent.domain.ConsentDecision;
 import com.justelegance.privacy.consent.domain.CurrentConsent;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
-import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.events.codes.Channel;
 import com.justelegance.privacy.kit.audit.AuditLog;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,13 +31,13 @@ public class SubjectDataExport {
     private final ConsentReceipts receipts;
     private final SuppressionList suppressionList;
     private final SoftOptInRepository softOptIns;
-    private final ProcessingRestrictionRepository restrictions;
+    private final SubjectRestrictions restrictions;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public SubjectDataExport(CurrentConsentRepository currentConsents, ConsentLedger ledger,
                              ConsentReceipts receipts, SuppressionList suppressionList,
-                             SoftOptInRepository softOptIns, ProcessingRestrictionRepository restrictions,
+                             SoftOptInRepository softOptIns, SubjectRestrictions restrictions,
                              AuditLog auditLog, Clock clock) {
         this.currentConsents = currentConsents;
         this.ledger = ledger;
@@ -53,11 +53,11 @@ public class SubjectDataExport {
     public record SubjectData(String subjectId, Instant exportedAt, List<CurrentConsent> currentConsents,
                               List<ConsentLedger.HistoryEntry> history, List<ConsentReceipts.Receipt> receipts,
                               Set<Channel> suppressedChannels, List<String> knownOrders,
-                              List<ProcessingRestrictionRepository.Restriction> restrictions) {
+                              List<SubjectRestrictions.Restriction> restrictions) {
 
         /** Whether a restriction of processing is in force now. */
         public boolean restricted() {
-            return restrictions.stream().anyMatch(restriction -> restriction.liftedAt() == null);
+            return restrictions.stream().anyMatch(SubjectRestrictions.Restriction::inForce);
         }
     }
 
@@ -67,7 +67,7 @@ public class SubjectDataExport {
         List<ConsentDecision> decisions = history.stream().map(ConsentLedger.HistoryEntry::decision).toList();
         SubjectData data = new SubjectData(subjectId, clock.instant(), currentConsents.forSubject(subjectId), history,
                 receipts.receiptsFor(decisions), suppressionList.channelsForSubject(subjectId),
-                softOptIns.ordersOf(subjectId), restrictions.forSubject(subjectId));
+                softOptIns.ordersOf(subjectId), restrictions.restrictionsOf(subjectId));
         auditLog.record("consent.subject.exported", subjectId,
                 Map.of("decisions", history.size(), "purposes", data.currentConsents().size()));
         return data;

@@ -4,7 +4,6 @@ import com.justelegance.privacy.consent.domain.IdentifierType;
 import com.justelegance.privacy.consent.domain.ProofDetails;
 import com.justelegance.privacy.consent.repository.ConsentDecisionRepository;
 import com.justelegance.privacy.consent.repository.CurrentConsentRepository;
-import com.justelegance.privacy.consent.repository.ProcessingRestrictionRepository;
 import com.justelegance.privacy.consent.repository.SoftOptInRepository;
 import com.justelegance.privacy.consent.repository.SubjectRequestActionRepository;
 import com.justelegance.privacy.consent.repository.SuppressionRepository;
@@ -13,6 +12,7 @@ import com.justelegance.privacy.events.codes.WithheldReason;
 import com.justelegance.privacy.kit.erasure.ErasureOrder;
 import com.justelegance.privacy.kit.erasure.ErasureParticipant;
 import com.justelegance.privacy.kit.erasure.ErasureResult;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -35,12 +35,12 @@ public class SubjectErasure implements ErasureParticipant {
     private final SuppressionRepository suppression;
     private final SoftOptInRepository softOptIns;
     private final SubjectRequestActionRepository requestActions;
-    private final ProcessingRestrictionRepository restrictions;
+    private final SubjectRestrictions restrictions;
 
     public SubjectErasure(ConsentLedger ledger, CurrentConsentRepository currentConsents,
                           ConsentDecisionRepository decisions, SuppressionRepository suppression,
                           SoftOptInRepository softOptIns, SubjectRequestActionRepository requestActions,
-                          ProcessingRestrictionRepository restrictions) {
+                          SubjectRestrictions restrictions) {
         this.ledger = ledger;
         this.currentConsents = currentConsents;
         this.decisions = decisions;
@@ -59,7 +59,7 @@ public class SubjectErasure implements ErasureParticipant {
         long preferences = currentConsents.deleteForSubject(subjectId);
         softOptIns.deleteSoftOptInsFor(subjectId);
         // Before the decisions they refer to; both are records of what was decided for the subject.
-        int requestRecords = requestActions.deleteForSubject(subjectId) + restrictions.deleteForSubject(subjectId);
+        int requestRecords = requestActions.deleteForSubject(subjectId) + restrictions.eraseSubject(subjectId);
         int decisionCount = decisions.deleteForSubject(subjectId);
         int orders = softOptIns.deleteOrdersOf(subjectId);
         Map<IdentifierType, Long> identifiers = suppression.deleteContacts(subjectId);

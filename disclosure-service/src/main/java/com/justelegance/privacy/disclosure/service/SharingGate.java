@@ -7,7 +7,6 @@ import com.justelegance.privacy.disclosure.domain.SharingDecision;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository.NewEntry;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
 import com.justelegance.privacy.disclosure.repository.RecipientRepository;
-import com.justelegance.privacy.disclosure.repository.RestrictionRepository;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository.ConsentFact;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.events.ConsentChanged;
@@ -17,6 +16,7 @@ import com.justelegance.privacy.events.codes.LawfulBasis;
 import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.problem.DisclosureProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -42,13 +42,13 @@ public class SharingGate {
     private final SubjectConsentRepository consents;
     private final RecipientRepository recipients;
     private final DisclosureRepository disclosures;
-    private final RestrictionRepository restrictions;
+    private final SubjectRestrictions restrictions;
     private final RecipientNotices notices;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public SharingGate(SubjectConsentRepository consents, RecipientRepository recipients,
-                       DisclosureRepository disclosures, RestrictionRepository restrictions,
+                       DisclosureRepository disclosures, SubjectRestrictions restrictions,
                        RecipientNotices notices, AuditLog auditLog, Clock clock) {
         this.consents = consents;
         this.recipients = recipients;

@@ -3,13 +3,13 @@ package com.justelegance.privacy.disclosure.service;
 import com.justelegance.privacy.disclosure.domain.Disclosure;
 import com.justelegance.privacy.disclosure.domain.RecipientNotice;
 import com.justelegance.privacy.disclosure.repository.DisclosureRepository;
-import com.justelegance.privacy.disclosure.repository.RestrictionRepository;
 import com.justelegance.privacy.disclosure.repository.SubjectConsentRepository;
 import com.justelegance.privacy.events.codes.DataCategory;
 import com.justelegance.privacy.events.codes.WithheldReason;
 import com.justelegance.privacy.kit.erasure.ErasureOrder;
 import com.justelegance.privacy.kit.erasure.ErasureParticipant;
 import com.justelegance.privacy.kit.erasure.ErasureResult;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -28,11 +28,11 @@ public class SubjectErasure implements ErasureParticipant {
 
     private final DisclosureRepository disclosures;
     private final SubjectConsentRepository consents;
-    private final RestrictionRepository restrictions;
+    private final SubjectRestrictions restrictions;
     private final RecipientNotices notices;
 
     public SubjectErasure(DisclosureRepository disclosures, SubjectConsentRepository consents,
-                          RestrictionRepository restrictions, RecipientNotices notices) {
+                          SubjectRestrictions restrictions, RecipientNotices notices) {
         this.disclosures = disclosures;
         this.consents = consents;
         this.restrictions = restrictions;

@@ -14,9 +14,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ErasureRepository {
 
-    /** The tables that hold a subject's data, by subject id, apart from legal holds. */
+    /**
+     * The tables that hold a subject's data, by subject id, apart from legal holds (and the kit's restrictions,
+     * which the kit erases).
+     */
     private static final List<String> SUBJECT_TABLES = List.of(
-            "timeline_entry", "subject_timeline", "complaint_hold", "subject_request_hold", "processing_restriction");
+            "timeline_entry", "subject_timeline", "complaint_hold", "subject_request_hold");
 
     private final EntityManager entityManager;
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * What keeps a subject from being purged: legal holds, open complaints, open data-subject requests and restrictions
  * of processing. Whether a subject is held, and why, is read from the view {@code subject_hold} (migration V8),
- * which the purge reads too.
+ * which the purge reads too. Restrictions are recorded by the kit
+ * ({@link com.justelegance.privacy.kit.restriction.SubjectRestrictions}); the view reads the kit's table directly.
  */
 @ApplicationScoped
 public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
@@ -42,14 +43,6 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
     /** An open data-subject request of a subject. */
     public record OpenRequest(String requestId, String requestType, Instant openedAt) {
-    }
-
-    /** A restriction as one event reported it: restricted or lifted at an instant. */
-    public record RestrictionReport(String subjectId, String requestId, Instant restrictedAt, Instant liftedAt) {
-    }
-
-    /** A restriction of a subject's processing; it holds while {@code liftedAt} is null. */
-    public record Restriction(String requestId, Instant restrictedAt, Instant liftedAt) {
     }
 
     public List<LegalHold> legalHolds(String subjectId) {
@@ -102,47 +95,6 @@ public class HoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
         entityManager.createNativeQuery("DELETE FROM subject_request_hold WHERE request_id = :request")
                 .setParameter("request", requestId)
                 .executeUpdate();
-    }
-
-    /**
-     * Records restrictions and their lifting; each side keeps its latest instant, so a redelivered or late report
-     * changes nothing and arrival order does not matter.
-     */
-    public void recordRestrictions(List<RestrictionReport> reports) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO processing_restriction (subject_id, request_id, restricted_at, lifted_at)
-                    VALUES (?, ?, ?, ?)
-                    ON CONFLICT (subject_id, request_id) DO UPDATE SET
-                        restricted_at = GREATEST(processing_restriction.restricted_at, EXCLUDED.restricted_at),
-                        lifted_at = GREATEST(processing_restriction.lifted_at, EXCLUDED.lifted_at)""")) {
-                for (RestrictionReport report : reports) {
-                    upsert.setString(1, report.subjectId());
-                    upsert.setString(2, report.requestId());
-                    SqlTimes.set(upsert, 3, report.restrictedAt());
-                    SqlTimes.set(upsert, 4, report.liftedAt());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        });
-    }
-
-    /** The subject's restrictions, lifted ones included (with when), oldest first. */
-    public List<Restriction> restrictions(String subjectId) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = entityManager.createNativeQuery("""
-                        SELECT request_id, restricted_at,
-                               CASE WHEN lifted_at >= restricted_at THEN lifted_at END AS lifted_at
-                        FROM processing_restriction
-                        WHERE subject_id = :subject AND restricted_at IS NOT NULL
-                        ORDER BY restricted_at, request_id""", Tuple.class)
-                .setParameter("subject", subjectId)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new Restriction(row.get(0, String.class), SqlTimes.instant(row.get(1)),
-                        SqlTimes.instant(row.get(2))))
-                .toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.retention.rest;
 
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
@@ -84,7 +85,7 @@ public final class HoldDtos {
      */
     public record RestrictionView(String requestId, Instant restrictedAt, Instant liftedAt) {
 
-        static RestrictionView of(HoldRepository.Restriction restriction) {
+        static RestrictionView of(SubjectRestrictions.Restriction restriction) {
             return new RestrictionView(restriction.requestId(), restriction.restrictedAt(), restriction.liftedAt());
         }
     }

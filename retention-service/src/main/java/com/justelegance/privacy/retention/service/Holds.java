@@ -3,7 +3,6 @@ package com.justelegance.privacy.retention.service;
 import com.justelegance.privacy.events.CustomerContacted;
 import com.justelegance.privacy.events.EventEnvelope;
 import com.justelegance.privacy.events.ProcessingRestricted;
-import com.justelegance.privacy.events.ProcessingRestrictionLifted;
 import com.justelegance.privacy.events.SubjectRequestClosed;
 import com.justelegance.privacy.events.SubjectRequestOpened;
 import com.justelegance.privacy.events.codes.ComplaintStatus;
@@ -11,6 +10,7 @@ import com.justelegance.privacy.kit.audit.AuditLog;
 import com.justelegance.privacy.kit.persistence.ConcurrentChanges;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.problem.RetentionProblem;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import com.justelegance.privacy.retention.domain.HoldReason;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.domain.LegalHoldReason;
@@ -33,18 +33,22 @@ import java.util.UUID;
  * Everything that keeps a subject from being purged: legal holds the privacy officer places and releases, a
  * complaint from the contact centre until a later contact reports it resolved, a data-subject request while
  * dsr-service has it open, and a restriction of processing (Art. 18) until dsr-service lifts it. A restriction
- * outlives the request that asked for it: dsr-service closes the request once the restriction is applied.
+ * outlives the request that asked for it: dsr-service closes the request once the restriction is applied. The kit
+ * records restrictions ({@link SubjectRestrictions}: overlapping, a lift final even when it arrives first).
  */
 @ApplicationScoped
 public class Holds {
 
     private final HoldRepository holds;
+    private final SubjectRestrictions restrictions;
     private final ConcurrentChanges changes;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public Holds(HoldRepository holds, ConcurrentChanges changes, AuditLog auditLog, Clock clock) {
+    public Holds(HoldRepository holds, SubjectRestrictions restrictions, ConcurrentChanges changes,
+                 AuditLog auditLog, Clock clock) {
         this.holds = holds;
+        this.restrictions = restrictions;
         this.changes = changes;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -61,7 +65,7 @@ public class Holds {
     public record SubjectHolds(String subjectId, List<HoldReason> heldBy, List<LegalHold> legalHolds,
                                List<HoldRepository.OpenComplaint> openComplaints,
                                List<HoldRepository.OpenRequest> openRequests,
-                               List<HoldRepository.Restriction> restrictions) {
+                               List<SubjectRestrictions.Restriction> restrictions) {
 
         public boolean held() {
             return !heldBy.isEmpty();
@@ -99,7 +103,7 @@ public class Holds {
     @Transactional
     public SubjectHolds holdsOf(String subjectId) {
         SubjectHolds subject = new SubjectHolds(subjectId, reasonsHolding(subjectId), holds.legalHolds(subjectId),
-                holds.openComplaints(subjectId), holds.openRequests(subjectId), holds.restrictions(subjectId));
+                holds.openComplaints(subjectId), holds.openRequests(subjectId), restrictions.restrictionsOf(subjectId));
         auditLog.record("retention.holds.read", subjectId, Map.of("held", subject.held()));
         return subject;
     }
@@ -154,17 +158,13 @@ public class Holds {
                 case SubjectRequestOpened opened -> holds.openRequest(event.subjectId(), opened.requestId(),
                         opened.requestType().name(), event.occurredAt());
                 case SubjectRequestClosed closed -> holds.closeRequest(closed.requestId());
-                case ProcessingRestricted restricted -> holds.recordRestrictions(List.of(
-                        new HoldRepository.RestrictionReport(event.subjectId(), restricted.requestId(),
-                                event.occurredAt(), null)));
-                case ProcessingRestrictionLifted lifted -> holds.recordRestrictions(List.of(
-                        new HoldRepository.RestrictionReport(event.subjectId(), lifted.requestId(), null,
-                                event.occurredAt())));
                 default -> {
-                    // Only requests opening and closing, and restrictions, travel on this topic.
+                    // Restrictions are the kit's, below; nothing else travels on this topic.
                 }
             }
         }
+        // The view subject_hold reads the kit's restrictions, so the purge sees these once they commit.
+        restrictions.apply(events);
     }
 
     private static Set<String> subjectsStartingToBeHeld(List<EventEnvelope<?>> events) {

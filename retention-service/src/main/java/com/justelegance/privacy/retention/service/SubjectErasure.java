@@ -7,6 +7,7 @@ import com.justelegance.privacy.kit.erasure.ErasureOrder;
 import com.justelegance.privacy.kit.erasure.ErasureParticipant;
 import com.justelegance.privacy.kit.erasure.ErasureResult;
 import com.justelegance.privacy.kit.erasure.SubjectTombstones;
+import com.justelegance.privacy.kit.restriction.SubjectRestrictions;
 import com.justelegance.privacy.retention.domain.LegalHold;
 import com.justelegance.privacy.retention.repository.ErasureRepository;
 import com.justelegance.privacy.retention.repository.HoldRepository;
@@ -37,14 +38,16 @@ public class SubjectErasure implements ErasureParticipant {
 
     private final ErasureRepository erasures;
     private final HoldRepository holds;
+    private final SubjectRestrictions restrictions;
     private final SubjectTombstones tombstones;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public SubjectErasure(ErasureRepository erasures, HoldRepository holds, SubjectTombstones tombstones,
-                          AuditLog auditLog, Clock clock) {
+    public SubjectErasure(ErasureRepository erasures, HoldRepository holds, SubjectRestrictions restrictions,
+                          SubjectTombstones tombstones, AuditLog auditLog, Clock clock) {
         this.erasures = erasures;
         this.holds = holds;
+        this.restrictions = restrictions;
         this.tombstones = tombstones;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -57,8 +60,9 @@ public class SubjectErasure implements ErasureParticipant {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Set<String> subject = Set.of(order.subjectId());
-        ErasureResult result = ErasureResult.nothing().erased(DataCategory.RETENTION_TIMELINE,
-                erasures.deleteSubjects(subject, today).getOrDefault(order.subjectId(), 0L));
+        long erased = erasures.deleteSubjects(subject, today).getOrDefault(order.subjectId(), 0L)
+                + restrictions.eraseSubject(order.subjectId());
+        ErasureResult result = ErasureResult.nothing().erased(DataCategory.RETENTION_TIMELINE, erased);
         List<LegalHold> kept = holds.activeLegalHolds(subject, today).getOrDefault(order.subjectId(), List.of());
         kept.stream().map(LegalHold::endsOn).distinct().forEach(until ->
                 result.kept(DataCategory.RETENTION_TIMELINE, WithheldReason.LEGAL_HOLD, until));
