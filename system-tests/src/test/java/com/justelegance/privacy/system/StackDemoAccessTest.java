@@ -2,23 +2,15 @@ package com.justelegance.privacy.system;
 
 import com.justelegance.privacy.kit.security.Roles;
 import com.justelegance.privacy.simulator.customers.Customer;
-import com.justelegance.privacy.testing.TestMailServer;
 import com.justelegance.privacy.testing.TestTokens;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static com.justelegance.privacy.system.RunningSystem.Service.DSR;
 import static com.justelegance.privacy.system.RunningSystem.url;
@@ -38,7 +30,6 @@ import static org.hamcrest.Matchers.not;
 @ExtendWith(RunningSystem.class)
 class StackDemoAccessTest {
 
-    private static final Path STACK = Path.of("..", "stack").toAbsolutePath().normalize();
     private static final Pattern CASE = Pattern.compile("opened case (DSR-\\d{4}-\\d{6})");
 
     @ParameterizedTest(name = "reading JSON with {0}")
@@ -48,7 +39,7 @@ class StackDemoAccessTest {
         List<Customer> customers = ErasureCases.playStorefrontCustomers(run, 6, 1000, 17);
         customers.forEach(ErasureCases::awaitKnownEverywhere);
 
-        String output = demo(run, jsonReader);
+        String output = StackDemo.tell("demo_access_request", run, jsonReader);
         System.out.println(output); // what ./stack demo shows, in the test's output for whoever reads it
 
         assertThat(output, containsString("An access request by e-mail, from the customer's message to the package"));
@@ -86,41 +77,5 @@ class StackDemoAccessTest {
                 .then().statusCode(200)
                 .body("withheldCount", equalTo(1))
                 .body("downloads", equalTo(1));
-    }
-
-    /** Runs demo_access_request in the sourced script, pointed at the running system; returns what it printed. */
-    private static String demo(String run, String jsonReader) throws IOException, InterruptedException {
-        String script = """
-                source "$STACK"
-                PORT[consent-service]=$CONSENT_PORT; PORT[retention-service]=$RETENTION_PORT
-                PORT[dsr-service]=$DSR_PORT; PORT[disclosure-service]=$DISCLOSURE_PORT
-                STOREFRONT_PORT=$SF_PORT; STOREFRONT_DATA="$SF_DATA"
-                MAIL_SMTP_PORT=$SMTP_PORT; MAIL_IMAP_PORT=$IMAP_PORT; PRIVACY_ADDRESS=$MAILBOX_ADDRESS
-                [ "$JSON_READER" = jq ] || JQ=""
-                token() { local name="TEST_TOKEN_${1//-/_}"; printf '%s\\n' "${!name}"; }
-                demo_access_request "$DEMO_RUN"
-                """;
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("STACK", STACK.toString());
-        env.put("DEMO_RUN", run);
-        env.put("JSON_READER", jsonReader);
-        for (RunningSystem.Service service : RunningSystem.Service.values()) {
-            env.put(service.name() + "_PORT", Integer.toString(URI.create(url(service)).getPort()));
-        }
-        env.put("SF_PORT", Integer.toString(URI.create(RunningSystem.storefrontUrl()).getPort()));
-        env.put("SF_DATA", RunningSystem.storefrontDataDir().toString());
-        env.put("SMTP_PORT", Integer.toString(RunningSystem.mailServer().getSmtp().getPort()));
-        env.put("IMAP_PORT", Integer.toString(RunningSystem.mailServer().getImap().getPort()));
-        env.put("MAILBOX_ADDRESS", TestMailServer.DEFAULT_ADDRESS);
-        Stream.of(Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
-                        Roles.DSR_SERVICE)
-                .forEach(role -> env.put("TEST_TOKEN_" + role.replace('-', '_'),
-                        TestTokens.bearer(role).substring("Bearer ".length())));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat("the demo ended within three minutes", process.waitFor(3, TimeUnit.MINUTES), equalTo(true));
-        assertThat(output, process.exitValue(), equalTo(0));
-        return output;
     }
 }

@@ -7,16 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static com.justelegance.privacy.system.RunningSystem.Service.DISCLOSURE;
 import static com.justelegance.privacy.system.RunningSystem.url;
@@ -34,7 +27,6 @@ import static org.hamcrest.Matchers.not;
 @ExtendWith(RunningSystem.class)
 class StackDemoErasureTest {
 
-    private static final Path STACK = Path.of("..", "stack").toAbsolutePath().normalize();
 
     @ParameterizedTest(name = "reading JSON with {0}")
     @ValueSource(strings = {"jq", "python3"})
@@ -43,7 +35,7 @@ class StackDemoErasureTest {
         List<Customer> customers = ErasureCases.playStorefrontCustomers(run, 3, 1000, 11);
         customers.forEach(ErasureCases::awaitKnownEverywhere);
 
-        String output = demo(run, jsonReader);
+        String output = StackDemo.tell("demo_erasure_request", run, jsonReader);
         System.out.println(output); // what ./stack demo shows, in the test's output for whoever reads it
 
         assertThat(output, containsString("An erasure request, from the customer's e-mail to the signed certificate"));
@@ -75,37 +67,5 @@ class StackDemoErasureTest {
         }
         assertThat("the picked customer's data went to someone", names.isEmpty(), equalTo(false));
         return names;
-    }
-
-    /** Runs demo_erasure_request in the sourced script, pointed at the running system; returns what it printed. */
-    private static String demo(String run, String jsonReader) throws IOException, InterruptedException {
-        String script = """
-                source "$STACK"
-                PORT[consent-service]=$CONSENT_PORT; PORT[retention-service]=$RETENTION_PORT
-                PORT[dsr-service]=$DSR_PORT; PORT[disclosure-service]=$DISCLOSURE_PORT
-                STOREFRONT_PORT=$SF_PORT; STOREFRONT_DATA="$SF_DATA"
-                [ "$JSON_READER" = jq ] || JQ=""
-                token() { local name="TEST_TOKEN_${1//-/_}"; printf '%s\\n' "${!name}"; }
-                demo_erasure_request "$DEMO_RUN"
-                """;
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("STACK", STACK.toString());
-        env.put("DEMO_RUN", run);
-        env.put("JSON_READER", jsonReader);
-        for (RunningSystem.Service service : RunningSystem.Service.values()) {
-            env.put(service.name() + "_PORT", Integer.toString(URI.create(url(service)).getPort()));
-        }
-        env.put("SF_PORT", Integer.toString(URI.create(RunningSystem.storefrontUrl()).getPort()));
-        env.put("SF_DATA", RunningSystem.storefrontDataDir().toString());
-        Stream.of(Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
-                        Roles.DSR_SERVICE)
-                .forEach(role -> env.put("TEST_TOKEN_" + role.replace('-', '_'),
-                        TestTokens.bearer(role).substring("Bearer ".length())));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat("the demo ended within three minutes", process.waitFor(3, TimeUnit.MINUTES), equalTo(true));
-        assertThat(output, process.exitValue(), equalTo(0));
-        return output;
     }
 }
