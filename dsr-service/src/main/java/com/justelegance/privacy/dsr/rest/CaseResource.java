@@ -326,7 +326,8 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case, completed")
     @APIResponse(responseCode = "400", description = "validation-failed: a partial completion without explanation")
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
-    @APIResponse(responseCode = "409", description = CONFLICTS + ", or the case is not classified yet")
+    @APIResponse(responseCode = "409", description = CONFLICTS + ", the case is not classified yet, or it is an "
+            + "erasure case (completed by the services' receipts, with its certificate)")
     public CaseView complete(@PathParam("id") UUID id, @NotNull @Valid CompletionRequest request) {
         Cases.CaseFile file = cases.complete(id, request.partially(), request.explanation(), actor());
         letters.completion(file, request.explanation());

@@ -355,6 +355,12 @@ public class Cases {
             throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT,
                     "The case is not classified yet: say which right it exercises first");
         }
+        if (requestCase.type() == SubjectRequestType.ERASURE) {
+            // An erasure is answered by every service's receipt and the signed certificate: a case closed by hand
+            // would claim an erasure nobody can prove.
+            throw new ProblemException(DsrProblem.CASE_STATUS_CONFLICT, "An erasure request is completed by the "
+                    + "services' receipts, with its certificate: carry it out (erasure), or refuse it with the reason");
+        }
         if (partially && (explanation == null || explanation.isBlank())) {
             throw new FieldProblemException(KitProblem.VALIDATION_FAILED, "explanation",
                     "explanation is required for a partial completion: what was withheld and why");
