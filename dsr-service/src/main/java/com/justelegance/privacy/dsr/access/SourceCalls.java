@@ -10,9 +10,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One call per data source, each guarded by MicroProfile Fault Tolerance (as quarkus-super-heroes guards its REST
- * clients: the annotations on a bean around the client, one method per remote API, so each source has its own
- * circuit breaker and one source that is down never stops the others).
+ * One call per remote API, each guarded by MicroProfile Fault Tolerance (as quarkus-super-heroes guards its REST
+ * clients: the annotations on a bean around the client). The annotations sit on the class, so every call gets the
+ * same policy, but each method keeps its own circuit breaker: one source that is down never stops the others.
  *
  * <ul>
  *     <li><b>Timeouts</b>: the REST client's own connect and read timeouts
@@ -23,10 +23,16 @@ import java.time.temporal.ChronoUnit;
  *     <li><b>Circuit breaker</b>: after six failed attempts in a row a source is not called for 30 s; the package is
  *     then incomplete at once instead of waiting for timeouts.</li>
  * </ul>
- * Each value can be tuned without a build, e.g. {@code quarkus.fault-tolerance."<this class>/storefrontData".retry.
- * max-retries}. Preparing a package is one staff action, not a hot path, so the defaults favour completeness.
+ * Each value can be tuned without a build, e.g. {@code quarkus.fault-tolerance."<this class>".retry.max-retries}.
+ * Preparing a package is one staff action, not a hot path, so the defaults favour completeness. The calls that carry
+ * out a right (objection, withdrawal) are safe to retry: consent-service records one decision per request id.
  */
 @ApplicationScoped
+@Timeout(value = 15, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 250, jitter = 100,
+        abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
+        skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
 public class SourceCalls {
 
     private final ConsentExportApi consent;
@@ -45,68 +51,33 @@ public class SourceCalls {
         this.storefront = storefront;
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100,
-            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode consentExport(String subjectId) {
         return consent.export(subjectId);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100,
-            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode retentionTimeline(String subjectId) {
         return retention.timeline(subjectId);
     }
 
     /** Withheld disclosures included: the package leaves them out and lists them for the privacy officer. */
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100,
-            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode subjectDisclosures(String subjectId) {
         return disclosure.disclosures(subjectId, true);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100,
-            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode storefrontData(String subjectId) {
         return storefront.data(subjectId);
     }
 
     /** The storefront customers with one identifier (exactly one of the three is given). */
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100,
-            abortOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = {SourceFailure.HoldsNothing.class, SourceFailure.Refused.class})
     public JsonNode storefrontLookUp(String email, String phone, String customerNumber) {
         return storefront.lookUp(email, phone, customerNumber);
     }
 
-    /** Safe to retry: consent-service records one decision per request id. */
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100, abortOn = SourceFailure.Refused.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = SourceFailure.Refused.class)
     public ConsentRightsApi.ConsentChange marketingObjection(String subjectId,
                                                              ConsentRightsApi.ObjectionRequest request) {
         return consentRights.objectToMarketing(subjectId, request);
     }
 
-    /** Safe to retry: consent-service records one decision per request id. */
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 250, jitter = 100, abortOn = SourceFailure.Refused.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 1.0, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = SourceFailure.Refused.class)
     public ConsentRightsApi.ConsentChange consentWithdrawal(String subjectId,
                                                             ConsentRightsApi.WithdrawalRequest request) {
         return consentRights.withdrawConsent(subjectId, request);
