@@ -74,6 +74,7 @@ class RoleMatrixTest extends RoleMatrixTests {
                 step("extension", OFFICER, "{\"reason\": \"Complex\"}"),
                 step("refusal", OFFICER, "{\"reason\": \"NO_DATA_HELD\", \"explanation\": \"Not a customer\"}"),
                 step("withdrawal", STAFF, "{}"),
+                step("comments", STAFF, "{\"text\": \"Called the customer back\"}"),
                 step("completion", OFFICER, "{}"),
                 Endpoint.of("POST /api/v1/requests/{id}/erasure", 200, OFFICER, () -> Call.post(
                         "/api/v1/requests/" + DsrApi.openCase("ERASURE", email(),

@@ -82,6 +82,8 @@ public final class RunningSystem implements BeforeAllCallback {
     private static final Map<Service, Started> RUNNING = new EnumMap<>(Service.class);
     private static final Map<Service, Integer> PORTS = new EnumMap<>(Service.class);
     private static Started storefront;
+    private static Started console;
+    private static final Path CONSOLE_USERS = Path.of("target", "console-users.properties");
     private static TestMailServer mail;
     private static GreenMail greenMail;
     private static Map<String, String> mailSettings;
@@ -108,6 +110,32 @@ public final class RunningSystem implements BeforeAllCallback {
     /** The simulated storefront's customer directory: a simulator run given it as {@code --data-dir} adds there. */
     public static Path storefrontDataDir() {
         return STOREFRONT_DATA.toAbsolutePath();
+    }
+
+    /** The base URL of the privacy console: the staff console under {@code /console}, the privacy centre under
+     * {@code /privacy-centre}. */
+    public static String consoleUrl() {
+        return "http://localhost:" + console.port();
+    }
+
+    /**
+     * The console's built-in users as it created them on its first start (one per staff role): name, role and
+     * password, as {@code ./stack up} prints them.
+     */
+    public static Map<String, String[]> consoleUsers() {
+        Map<String, String[]> users = new HashMap<>();
+        for (String line : read(Path.of(CONSOLE_USERS + ".initial")).split("\n")) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length == 3) {
+                users.put(fields[1], new String[]{fields[0], fields[2]});
+            }
+        }
+        return users;
+    }
+
+    /** Everything the console has logged so far. */
+    public static String consoleLog() {
+        return read(console.log());
     }
 
     /** The mail server dsr-service sends its letters to: each recipient's mail is there. */
@@ -164,10 +192,12 @@ public final class RunningSystem implements BeforeAllCallback {
                 RUNNING.put(service, startService(service, true));
             }
             storefront = startStorefront();
+            console = startConsole();
             for (Service service : Service.values()) {
                 awaitReady(service);
             }
             awaitReady("storefront-simulator", storefront, storefrontUrl() + "/health");
+            awaitReady("privacy-console", console, consoleUrl() + "/q/health/ready");
             return new Stopper();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -247,6 +277,37 @@ public final class RunningSystem implements BeforeAllCallback {
                 "--jwt-public-key", publicKey.toString(), "--jwt-issuer", TestTokens.ISSUER));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Started(process, port, log);
+    }
+
+    /**
+     * The privacy console, as {@code ./stack up} starts it ({@code start_console}): the packaged jar, calling the four
+     * services with tokens signed with the test key, creating one user per staff role on its first start.
+     */
+    private static Started startConsole() throws IOException {
+        Path jar = Path.of("..", "privacy-console", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: system tests run after ./mvnw package");
+        }
+        Files.deleteIfExists(CONSOLE_USERS);
+        Files.deleteIfExists(Path.of(CONSOLE_USERS + ".initial"));
+        int port = freePort();
+        Path log = LOGS.resolve("privacy-console.log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("CONSOLE_DSR_URL", url(Service.DSR));
+        env.put("CONSOLE_CONSENT_URL", url(Service.CONSENT));
+        env.put("CONSOLE_RETENTION_URL", url(Service.RETENTION));
+        env.put("CONSOLE_DISCLOSURE_URL", url(Service.DISCLOSURE));
+        env.put("PRIVACY_JWT_PRIVATE_KEY", "file:" + privateKey);
+        env.put("PRIVACY_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("CONSOLE_SESSION_KEY", "system-tests-only-session-key-0123456789");
+        env.put("CONSOLE_CSRF_KEY", "system-tests-only-csrf-key-0123456789abcdef");
+        env.put("CONSOLE_CENTRE_SESSION_KEY", "system-tests-only-centre-key-0123456789ab");
+        env.put("CONSOLE_USERS_FILE", CONSOLE_USERS.toAbsolutePath().toString());
+        env.put("CONSOLE_CREATE_USERS", "true");
+        return new Started(builder.start(), port, log);
     }
 
     /** Copies one half of service-kit-testing's test key pair to a file the processes can be pointed at. */
@@ -330,6 +391,9 @@ public final class RunningSystem implements BeforeAllCallback {
             List<Process> processes = new ArrayList<>(RUNNING.values().stream().map(Started::process).toList());
             if (storefront != null) {
                 processes.add(storefront.process());
+            }
+            if (console != null) {
+                processes.add(console.process());
             }
             processes.forEach(Process::destroy);
             processes.forEach(RunningSystem::stopProcess);

@@ -147,6 +147,10 @@ public final class CaseDtos {
     public record RefusalRequest(@NotNull RefusalReason reason, @NotBlank @Size(max = 5_000) String explanation) {
     }
 
+    /** A staff note on the case's trail. */
+    public record CommentRequest(@NotBlank @Size(max = 5_000) String text) {
+    }
+
     /** The requester withdrew the request. */
     public record WithdrawalRequest(@Size(max = 2_000) String note) {
     }

@@ -9,6 +9,7 @@ import com.justelegance.privacy.dsr.rest.CaseDtos.CaseView;
 import com.justelegance.privacy.dsr.rest.CaseDtos.ClarificationAnswer;
 import com.justelegance.privacy.dsr.rest.CaseDtos.ClarificationRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.Classification;
+import com.justelegance.privacy.dsr.rest.CaseDtos.CommentRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.CompletionRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.ExtensionRequest;
 import com.justelegance.privacy.dsr.rest.CaseDtos.IdentityCheckRequest;
@@ -304,6 +305,18 @@ public class CaseResource {
         Cases.CaseFile file = cases.refuse(id, request.reason(), request.explanation(), actor());
         letters.refusal(file, request.explanation());
         return CaseView.of(file);
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @Operation(summary = "Add a staff comment to the case's trail (open or closed); the status does not change")
+    @APIResponse(responseCode = "200", description = "The case, with the comment on its trail")
+    @APIResponse(responseCode = "400", description = "validation-failed: text is blank or too long")
+    @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
+    public CaseView comment(@PathParam("id") UUID id, @NotNull @Valid CommentRequest request) {
+        return CaseView.of(cases.comment(id, request.text(), actor()));
     }
 
     @POST

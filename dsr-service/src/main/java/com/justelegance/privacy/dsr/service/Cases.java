@@ -344,6 +344,17 @@ public class Cases {
     }
 
     /**
+     * A note staff add to the case's trail (sealed with the case's key like every reason); allowed on closed cases too,
+     * since a complaint or the ICO may ask about a case long after it closed. The status does not change.
+     */
+    @Transactional
+    public CaseFile comment(UUID id, String text, String actor) {
+        RequestCase requestCase = lockedCase(id);
+        trail(requestCase, actor, "commented", requestCase.status(), requestCase.status(), text);
+        return file(requestCase);
+    }
+
+    /**
      * Closes a case as answered: in full, or in part with what was withheld and why (the explanation, on the trail).
      */
     @Transactional

@@ -211,6 +211,24 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void staffCommentOnOpenAndClosedCasesWithoutChangingTheirStatus() {
+        String id = openCase("ACCESS", "comment." + UUID.randomUUID() + "@example.com", null);
+
+        step(Roles.CUSTOMER_SERVICE, id, "comments", "{\"text\": \"Customer called: wants it by post\"}")
+                .statusCode(200).body("status", equalTo("RECEIVED"));
+        officer(id, "withdrawal", "{\"note\": \"Withdrawn by phone\"}").statusCode(200);
+        step(Roles.CUSTOMER_SERVICE, id, "comments", "{\"text\": \"Sent a confirmation\"}").statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        step(Roles.CUSTOMER_SERVICE, id, "comments", "{\"text\": \"  \"}").statusCode(400)
+                .body("errors.field", contains("text"));
+
+        view(id).body("trail.action", contains("opened", "letter-sent:ACKNOWLEDGEMENT", "commented", "withdrawn",
+                        "commented"))
+                .body("trail.findAll { it.action == 'commented' }.why",
+                        contains("Customer called: wants it by post", "Sent a confirmation"));
+    }
+
+    @Test
     void aSecondOpenCaseFromTheSameAddressIsFlaggedAsALikelyDuplicate() {
         String local = "dup." + UUID.randomUUID();
         String first = open(Roles.CUSTOMER_SERVICE, newCase("ACCESS", local + "@example.com", null))

@@ -70,6 +70,7 @@ class OpenApiStatusTest extends OpenApiProblemTests {
                 Map.entry("extension", "{\"reason\": \"Complex\"}"),
                 Map.entry("refusal", "{\"reason\": \"NO_DATA_HELD\", \"explanation\": \"Not a customer\"}"),
                 Map.entry("withdrawal", "{}"),
+                Map.entry("comments", "{\"text\": \"Called back\"}"),
                 Map.entry("completion", "{}"));
         steps.forEach((step, body) -> OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/" + step,
                 asOfficer().body(body).post("/api/v1/requests/{id}/" + step, freshCase())));

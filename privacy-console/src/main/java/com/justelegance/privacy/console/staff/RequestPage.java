@@ -69,7 +69,9 @@ public class RequestPage {
             if (refused.status() == 404) {
                 throw new NotFoundException();
             }
-            return Response.status(refused.status() >= 500 ? 503 : 422)
+            // The page again, with the service's reason; the status says what kind of refusal it was.
+            int status = refused.status() >= 500 ? 503 : refused.status() == 403 ? 403 : 422;
+            return Response.status(status)
                     .entity(page(id, null, refused.message())).type(MediaType.TEXT_HTML).build();
         }
         return Response.seeOther(URI.create("/console/requests/" + id + "?done=" + action.path())).build();

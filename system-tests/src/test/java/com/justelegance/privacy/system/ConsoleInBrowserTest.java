@@ -1,0 +1,163 @@
+package com.justelegance.privacy.system;
+
+import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.simulator.customers.Customer;
+import com.justelegance.privacy.testing.TestTokens;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static com.justelegance.privacy.system.RunningSystem.consoleUrl;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The privacy console in a real browser (headless chromium through Selenium) over the running system: staff sign in
+ * with the users the console created on its first start, as {@code ./stack up} prints them, and work a request
+ * through its pages; the services decide what each role may do, and the console's forms refuse requests without
+ * their CSRF token or a session. Screenshots of the main pages go to {@code target/screenshots/}.
+ */
+@ExtendWith(RunningSystem.class)
+class ConsoleInBrowserTest {
+
+    private static Customer customer;
+
+    @BeforeAll
+    static void aCustomerOfTheStorefront() {
+        customer = ErasureCases.playStorefrontCustomers("cb" + UUID.randomUUID().toString().substring(0, 6), 12,
+                        800, 1707).stream()
+                .filter(c -> c.email() != null && c.name() != null)
+                .findFirst().orElseThrow();
+        ErasureCases.awaitKnownEverywhere(customer);
+    }
+
+    @Test
+    void theOfficerFindsARequestInTheQueueApprovesTheErasureAndSeesTheCertificate() {
+        JsonPath opened = ErasureCases.openErasureCase(customer);
+        String reference = opened.getString("reference");
+        String id = opened.getString("id");
+        String[] officer = RunningSystem.consoleUsers().get(Roles.PRIVACY_OFFICER);
+
+        try (Browser browser = new Browser()) {
+            browser.signIn(consoleUrl(), officer[0], officer[1]);
+            assertThat(browser.url(), endsWith("/console"));
+            browser.screenshot("console-dashboard");
+
+            browser.open(consoleUrl() + "/console/requests");
+            assertThat(browser.heading(), equalTo("Requests"));
+            assertThat(browser.find("#queue").getText(), containsString(reference));
+            browser.screenshot("console-request-queue");
+
+            browser.find("#queue a[href$='" + id + "']").click();
+            assertThat(browser.heading(), containsString(reference));
+            assertThat(browser.find("#status").getText(), equalTo("RECEIVED"));
+            browser.click("#approve");
+            assertThat(browser.text(), containsString("Erasure requested from every service."));
+
+            // The services answer with their receipts; the certificate appears on the page once they all have.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open(consoleUrl() + "/console/requests/" + id);
+                return browser.has("#certificate");
+            });
+            assertThat(browser.find("#status").getText(), equalTo("PARTIALLY_COMPLETED"));
+            assertThat(browser.find("#certificate-summary").getText(), containsString("storefront"));
+            assertThat(browser.find("#timeline").getText(), containsString("erasure"));
+            browser.screenshot("console-request-erasure-certificate");
+        }
+    }
+
+    @Test
+    void customerServiceSeesNoExtendOrRefuseAndTheServiceRefusesThemAnyway() {
+        String id = ErasureCases.openErasureCase(customer).getString("id");
+        String[] agent = RunningSystem.consoleUsers().get(Roles.CUSTOMER_SERVICE);
+
+        try (Browser browser = new Browser()) {
+            browser.signIn(consoleUrl(), agent[0], agent[1]);
+            browser.open(consoleUrl() + "/console/requests/" + id);
+            assertThat(browser.has("#extend"), is(false));
+            assertThat(browser.has("#refuse"), is(false));
+            assertThat(browser.has("#approve"), is(false));
+            browser.screenshot("console-request-customer-service");
+
+            // A form forged with the page's own CSRF token gets through the console to dsr-service, which refuses it.
+            Object status = browser.script(FORGED_POST, "/console/requests/" + id + "/extension",
+                    "reason=Complex");
+            assertThat(status, equalTo(403L));
+            Object refusal = browser.script(FORGED_POST, "/console/requests/" + id + "/refusal",
+                    "reason=MANIFESTLY_UNFOUNDED&explanation=No");
+            assertThat(refusal, equalTo(403L));
+        }
+        assertThat(ErasureCases.caseStatus(id), equalTo("RECEIVED"));
+        assertThat(trailOf(id), not(hasItem("extended")));
+    }
+
+    @Test
+    void consolePagesNeedASessionAndFormsNeedTheirCsrfToken() {
+        String id = ErasureCases.openErasureCase(customer).getString("id");
+        String[] officer = RunningSystem.consoleUsers().get(Roles.PRIVACY_OFFICER);
+
+        try (Browser browser = new Browser()) {
+            browser.open(consoleUrl() + "/console/requests/" + id);
+            assertThat("no session: the sign-in page", browser.url(), endsWith("/console/sign-in"));
+            browser.screenshot("console-sign-in");
+
+            browser.signIn(consoleUrl(), officer[0], "not-the-password");
+            assertThat(browser.text(), containsString("The name or the password is not right"));
+
+            browser.signIn(consoleUrl(), officer[0], officer[1]);
+            browser.open(consoleUrl() + "/console/requests/" + id);
+            Object withoutToken = browser.script(FORGED_POST_WITHOUT_TOKEN, "/console/requests/" + id + "/comments",
+                    "text=forged");
+            assertThat(withoutToken, equalTo(400L));
+            Object withWrongToken = browser.script(FORGED_POST_WITH_TOKEN, "/console/requests/" + id + "/comments",
+                    "text=forged", "d2hhdGV2ZXI");
+            assertThat(withWrongToken, equalTo(400L));
+
+            // Signed out, the session cookie no longer opens anything.
+            browser.press("Sign out");
+            browser.open(consoleUrl() + "/console/requests/" + id);
+            assertThat(browser.url(), endsWith("/console/sign-in"));
+        }
+        assertThat(trailOf(id), not(hasItem("commented")));
+    }
+
+    /** Posts a form with the page's CSRF token, as a forged but same-site request would; resolves to the status. */
+    private static final String FORGED_POST = """
+            const done = arguments[arguments.length - 1];
+            const token = document.querySelector("input[name='csrf-token']").value;
+            fetch(arguments[0], {method: 'POST', redirect: 'manual',
+                headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                body: arguments[1] + '&csrf-token=' + encodeURIComponent(token)}).then(r => done(r.status));
+            """;
+    private static final String FORGED_POST_WITHOUT_TOKEN = """
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {method: 'POST', redirect: 'manual',
+                headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                body: arguments[1]}).then(r => done(r.status));
+            """;
+    private static final String FORGED_POST_WITH_TOKEN = """
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {method: 'POST', redirect: 'manual',
+                headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                body: arguments[1] + '&csrf-token=' + arguments[2]}).then(r => done(r.status));
+            """;
+
+    private static List<String> trailOf(String caseId) {
+        return given().baseUri(RunningSystem.url(RunningSystem.Service.DSR))
+                .header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/requests/{id}", caseId)
+                .then().statusCode(200).extract().jsonPath().getList("trail.action", String.class);
+    }
+}
