@@ -41,9 +41,11 @@ public class AuditPage {
     private final ConsentApi consent;
     private final RetentionApi retention;
     private final DisclosureApi disclosure;
+    private final StaffMember staff;
 
     public AuditPage(@Location("audit.html") Template audit, @RestClient DsrApi dsr, @RestClient ConsentApi consent,
-                     @RestClient RetentionApi retention, @RestClient DisclosureApi disclosure) {
+                     @RestClient RetentionApi retention, @RestClient DisclosureApi disclosure, StaffMember staff) {
+        this.staff = staff;
         this.audit = audit;
         this.dsr = dsr;
         this.consent = consent;
@@ -56,7 +58,8 @@ public class AuditPage {
     public TemplateInstance view(@QueryParam("limit") String limit) {
         int entries = limit != null && limit.matches("\\d{1,4}")
                 ? Math.max(1, Math.min(Integer.parseInt(limit), MAX_ENTRIES)) : DEFAULT_ENTRIES;
-        List<ServiceAudit> services = List.of(
+        // The audit logs are for the privacy officer and auditors; the page asks nothing for other roles.
+        List<ServiceAudit> services = !staff.isReviewer() ? List.of() : List.of(
                 new ServiceAudit("dsr-service", "audit-dsr", PagePart.of(dsr::auditVerification),
                         PagePart.of(() -> dsr.auditLog(entries))),
                 new ServiceAudit("consent-service", "audit-consent", PagePart.of(consent::auditVerification),
@@ -65,6 +68,6 @@ public class AuditPage {
                         PagePart.of(() -> retention.auditLog(entries))),
                 new ServiceAudit("disclosure-service", "audit-disclosure",
                         PagePart.of(disclosure::auditVerification), PagePart.of(() -> disclosure.auditLog(entries))));
-        return audit.data("services", services).data("limit", entries).data("section", "audit");
+        return audit.data("services", services).data("reviewer", staff.isReviewer()).data("limit", entries).data("section", "audit");
     }
 }

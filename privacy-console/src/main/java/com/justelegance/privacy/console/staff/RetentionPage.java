@@ -30,10 +30,13 @@ public class RetentionPage {
 
     private final Template retentionPage;
     private final RetentionApi retention;
+    private final StaffMember staff;
 
-    public RetentionPage(@Location("retention.html") Template retentionPage, @RestClient RetentionApi retention) {
+    public RetentionPage(@Location("retention.html") Template retentionPage, @RestClient RetentionApi retention,
+                         StaffMember staff) {
         this.retentionPage = retentionPage;
         this.retention = retention;
+        this.staff = staff;
     }
 
     @GET
@@ -60,11 +63,13 @@ public class RetentionPage {
     }
 
     private TemplateInstance page(int days, String notice, String error, boolean confirming) {
+        // Only the privacy officer and auditors may read retention; others are not sent to ask.
+        boolean reviewer = staff.isReviewer();
         return retentionPage.data("days", days).data("confirming", confirming)
-                .data("rules", PagePart.of(retention::rules))
-                .data("history", PagePart.of(retention::ruleHistory))
-                .data("preview", PagePart.of(() -> retention.purgePreview(days, 100)))
-                .data("runs", PagePart.of(() -> retention.purgeRuns(20)))
+                .data("rules", PagePart.ifAllowed(reviewer, retention::rules))
+                .data("history", PagePart.ifAllowed(reviewer, retention::ruleHistory))
+                .data("preview", PagePart.ifAllowed(reviewer, () -> retention.purgePreview(days, 100)))
+                .data("runs", PagePart.ifAllowed(reviewer, () -> retention.purgeRuns(20)))
                 .data("notice", notice).data("error", error).data("section", "retention");
     }
 
