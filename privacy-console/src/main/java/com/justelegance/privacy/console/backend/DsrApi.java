@@ -75,4 +75,14 @@ public interface DsrApi {
     @GET
     @Path("/restrictions")
     List<Map<String, Object>> restrictions();
+
+    /** The service's audit log, newest first (privacy officer and auditor). */
+    @GET
+    @Path("/audit-log")
+    List<Map<String, Object>> auditLog(@QueryParam("limit") int limit);
+
+    /** Whether the service's audit chain is intact, checked against its anchors. */
+    @GET
+    @Path("/audit-log/verification")
+    Map<String, Object> auditVerification();
 }

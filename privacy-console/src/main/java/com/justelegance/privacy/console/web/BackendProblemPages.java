@@ -19,21 +19,22 @@ public class BackendProblemPages {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance problem(int status, String message);
+        /** {@code section}: the layout's nav item; an error page belongs to none. */
+        static native TemplateInstance problem(int status, String message, String section);
     }
 
     @ServerExceptionMapper
     public Response refused(BackendProblem problem) {
         int status = problem.status() >= 500 ? 503 : problem.status();
         return Response.status(status).type(MediaType.TEXT_HTML)
-                .entity(Templates.problem(status, problem.message())).build();
+                .entity(Templates.problem(status, problem.message(), "")).build();
     }
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException failure) {
         LOG.warnf("A service could not be reached: %s", failure.getClass().getSimpleName());
         return Response.status(503).type(MediaType.TEXT_HTML)
-                .entity(Templates.problem(503, "A service cannot be reached just now. Try again in a minute."))
+                .entity(Templates.problem(503, "A service cannot be reached just now. Try again in a minute.", ""))
                 .build();
     }
 }
