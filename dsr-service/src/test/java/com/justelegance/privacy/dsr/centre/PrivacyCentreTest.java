@@ -55,7 +55,8 @@ class PrivacyCentreTest {
                 .body(not(containsString("Everything you hold")))
                 .body("trail", nullValue())
                 .extract().path("id");
-        SentLetters.awaitLetter(mailServer, given, "We have received your request");
+        String reference = DsrApi.view(id).extract().path("reference");
+        SentLetters.awaitLetter(mailServer, given, "have opened a case for it, reference " + reference);
         String code = SentLetters.codeSentTo(mailServer, onFile);
         String wrong = code.equals("000000") ? "000001" : "000000";
 
