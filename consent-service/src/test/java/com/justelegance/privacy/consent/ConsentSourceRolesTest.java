@@ -24,7 +24,8 @@ import static org.hamcrest.Matchers.not;
 /**
  * Where a decision came from is part of its proof, so a caller may only claim the sources its role stands for:
  * the storefront records what the person did on the site, customer service what it took on the phone, the privacy
- * officer what came in as a data-subject request, and nobody claims an unsubscribe link (the service records
+ * officer what came in as a data-subject request, the privacy centre what a signed-in shopper chose there, and
+ * nobody claims an unsubscribe link (the service records
  * those itself when a link is redeemed).
  */
 @QuarkusTest
@@ -38,10 +39,11 @@ class ConsentSourceRolesTest {
             ConsentSource.COOKIE_BANNER, Set.of(Roles.STOREFRONT),
             ConsentSource.CUSTOMER_SERVICE, Set.of(Roles.CUSTOMER_SERVICE),
             ConsentSource.DATA_SUBJECT_REQUEST, Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE),
+            ConsentSource.PRIVACY_CENTRE, Set.of(Roles.PRIVACY_CENTRE),
             ConsentSource.UNSUBSCRIBE_LINK, Set.of());
 
     private static final List<String> RECORDING_ROLES = List.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE,
-            Roles.PRIVACY_OFFICER);
+            Roles.PRIVACY_OFFICER, Roles.PRIVACY_CENTRE);
 
     static Stream<Arguments> forbidden() {
         return combinations().filter(a -> !MAY_CLAIM.get((ConsentSource) a.get()[1]).contains((String) a.get()[0]));

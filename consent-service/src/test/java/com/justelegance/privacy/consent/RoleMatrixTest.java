@@ -39,6 +39,9 @@ class RoleMatrixTest extends RoleMatrixTests {
     }
 
     private static final Set<String> PEOPLE = Set.copyOf(Roles.ALL);
+    /** People and the privacy centre, which shows a signed-in shopper the catalogue and their own choices. */
+    private static final Set<String> PEOPLE_AND_CENTRE = java.util.stream.Stream.concat(Roles.ALL.stream(),
+            java.util.stream.Stream.of(Roles.PRIVACY_CENTRE)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
     private static final Set<String> OFFICER_AND_AUDITOR = Set.of(Roles.PRIVACY_OFFICER, Roles.AUDITOR);
     private static final Set<String> CHECKERS = Set.of(Roles.STOREFRONT, Roles.MARKETING);
@@ -51,16 +54,17 @@ class RoleMatrixTest extends RoleMatrixTests {
     @Override
     protected List<Endpoint> serviceEndpoints() {
         return List.of(
-                Endpoint.of("GET /api/v1/purposes", 200, PEOPLE, () -> Call.get("/api/v1/purposes")),
+                Endpoint.of("GET /api/v1/purposes", 200, PEOPLE_AND_CENTRE, () -> Call.get("/api/v1/purposes")),
                 Endpoint.of("PUT /api/v1/purposes/{code}", 201, OFFICER, RoleMatrixTest::addPurpose),
                 Endpoint.of("GET /api/v1/policy-versions", 200, PEOPLE, () -> Call.get("/api/v1/policy-versions")),
                 Endpoint.of("POST /api/v1/policy-versions", 201, OFFICER, RoleMatrixTest::registerVersion),
                 Endpoint.of("GET /api/v1/policy-versions/stale-consents", 200, OFFICER_AND_AUDITOR,
                         () -> Call.get("/api/v1/policy-versions/stale-consents")),
                 Endpoint.byCaller("POST /api/v1/subjects/{id}/consent-decisions", 201,
-                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER),
+                        Set.of(Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
+                                Roles.PRIVACY_CENTRE),
                         RoleMatrixTest::recordDecision),
-                Endpoint.of("GET /api/v1/subjects/{id}/consents", 200, PEOPLE,
+                Endpoint.of("GET /api/v1/subjects/{id}/consents", 200, PEOPLE_AND_CENTRE,
                         () -> Call.get(subjectPath(decidedSubject(), "consents"))),
                 Endpoint.of("GET /api/v1/subjects/{id}/consent-decisions", 200,
                         Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR),
@@ -113,6 +117,7 @@ class RoleMatrixTest extends RoleMatrixTests {
         String source = switch (caller) {
             case Roles.CUSTOMER_SERVICE -> "CUSTOMER_SERVICE";
             case Roles.PRIVACY_OFFICER -> "DATA_SUBJECT_REQUEST";
+            case Roles.PRIVACY_CENTRE -> "PRIVACY_CENTRE";
             default -> "ACCOUNT_SETTINGS";
         };
         return Call.post(subjectPath(subject, "consent-decisions"),

@@ -30,6 +30,7 @@ class RoleMatrixTest extends RoleMatrixTests {
     private static final Set<String> STAFF = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER);
     private static final Set<String> READERS = Set.of(Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR);
     private static final Set<String> OFFICER = Set.of(Roles.PRIVACY_OFFICER);
+    private static final Set<String> CENTRE = Set.of(Roles.PRIVACY_CENTRE);
 
     @Inject
     ErasureCertificates certificates;
@@ -106,6 +107,19 @@ class RoleMatrixTest extends RoleMatrixTests {
                         "/api/v1/requests/" + verifiedAccessCase() + "/access-package", null)),
                 Endpoint.of("GET /api/v1/requests/{id}/access-package", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + prepared() + "/access-package")),
+                Endpoint.of("POST /api/v1/privacy-centre/requests", 201, CENTRE, () -> Call.post(
+                        "/api/v1/privacy-centre/requests", "{\"type\": \"ACCESS\", \"email\": \"" + email()
+                                + "\"}")),
+                Endpoint.of("GET /api/v1/privacy-centre/requests/{id}", 200, CENTRE, () -> Call.get(
+                        "/api/v1/privacy-centre/requests/" + centreCase())),
+                Endpoint.of("POST /api/v1/privacy-centre/requests/{id}/identity-code", 409, CENTRE, () -> Call.post(
+                        "/api/v1/privacy-centre/requests/" + centreCase() + "/identity-code",
+                        "{\"code\": \"000000\"}")),
+                Endpoint.of("POST /api/v1/privacy-centre/sign-in-codes", 202, CENTRE, () -> Call.post(
+                        "/api/v1/privacy-centre/sign-in-codes", "{\"email\": \"" + email() + "\"}")),
+                Endpoint.of("POST /api/v1/privacy-centre/sign-ins", 400, CENTRE, () -> Call.post(
+                        "/api/v1/privacy-centre/sign-ins", "{\"email\": \"" + email()
+                                + "\", \"code\": \"000000\"}")),
                 Endpoint.open("GET /api/v1/access-packages/{token}", 200, () -> Call.get(
                         "/api/v1/access-packages/" + freshDownloadToken())
                         .expecting(response -> response.body("complete", equalTo(true)))),
@@ -115,6 +129,15 @@ class RoleMatrixTest extends RoleMatrixTests {
                 Endpoint.open("POST /api/v1/erasure-certificates/verification", 200,
                         () -> Call.post("/api/v1/erasure-certificates/verification", signedCertificate())
                                 .expecting(response -> response.body("valid", equalTo(true)))));
+    }
+
+    /** A fresh request made on the privacy centre, awaiting the code sent to the address given. */
+    private static String centreCase() {
+        return io.restassured.RestAssured.given()
+                .header("Authorization", com.justelegance.privacy.testing.TestTokens.bearer(Roles.PRIVACY_CENTRE))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"type\": \"ACCESS\", \"email\": \"" + email() + "\"}")
+                .post("/api/v1/privacy-centre/requests").then().statusCode(201).extract().path("id");
     }
 
     private static Endpoint step(String step, Set<String> allowed, String body) {

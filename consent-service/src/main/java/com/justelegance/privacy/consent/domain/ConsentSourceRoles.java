@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * Which roles may claim which source for a decision. The source is part of the proof of how a decision was made, so
  * a caller may only claim what its role stands for: the storefront what the person did on the site, customer
  * service what it took down for them, the privacy officer and dsr-service (carrying out an objection or a withdrawal)
- * what came in as a data-subject request. Nobody claims
+ * what came in as a data-subject request, the privacy centre what a signed-in shopper chose there. Nobody claims
  * {@code UNSUBSCRIBE_LINK}: the service records it itself when a signed link is redeemed.
  */
 public final class ConsentSourceRoles {
@@ -24,6 +24,7 @@ public final class ConsentSourceRoles {
             ConsentSource.COOKIE_BANNER, Set.of(Roles.STOREFRONT),
             ConsentSource.CUSTOMER_SERVICE, Set.of(Roles.CUSTOMER_SERVICE),
             ConsentSource.DATA_SUBJECT_REQUEST, Set.of(Roles.PRIVACY_OFFICER, Roles.DSR_SERVICE),
+            ConsentSource.PRIVACY_CENTRE, Set.of(Roles.PRIVACY_CENTRE),
             ConsentSource.UNSUBSCRIBE_LINK, Set.of()));
 
     private ConsentSourceRoles() {

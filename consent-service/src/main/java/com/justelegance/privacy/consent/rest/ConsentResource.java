@@ -57,7 +57,7 @@ public class ConsentResource {
 
     @POST
     @Path("/consent-decisions")
-    @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER})
+    @RolesAllowed({Roles.STOREFRONT, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.PRIVACY_CENTRE})
     @Operation(summary = "Record a person's choices for one or more purposes, with proof of how they were made; "
             + "with Sec-GPC: 1 the sale-or-sharing purposes are opted out too")
     @APIResponse(responseCode = "201", description = "A decision was recorded",
@@ -85,7 +85,8 @@ public class ConsentResource {
             throw new FieldProblemException(ConsentProblem.SOURCE_NOT_ALLOWED, "source",
                     "Your role may not record a decision from this source: the storefront records CHECKOUT, "
                             + "REGISTRATION, ACCOUNT_SETTINGS and COOKIE_BANNER, customer service CUSTOMER_SERVICE, "
-                            + "the privacy officer DATA_SUBJECT_REQUEST; UNSUBSCRIBE_LINK comes from redeeming a "
+                            + "the privacy officer DATA_SUBJECT_REQUEST, the privacy centre PRIVACY_CENTRE; "
+                            + "UNSUBSCRIBE_LINK comes from redeeming a "
                             + "link, never from a caller");
         }
         long distinct = request.choices().stream().map(ConsentDtos.ChoiceRequest::purpose).distinct().count();
@@ -110,7 +111,7 @@ public class ConsentResource {
     @GET
     @Path("/consents")
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
-            Roles.AUDITOR})
+            Roles.AUDITOR, Roles.PRIVACY_CENTRE})
     @Operation(summary = "The subject's current state for every purpose they have decided on; restricted: true "
             + "while the subject's processing is restricted (Art. 18), when no state allows anything")
     public List<ConsentDtos.CurrentConsentView> currentConsents(

@@ -40,7 +40,7 @@ public class PurposeResource {
 
     @GET
     @RolesAllowed({Roles.STOREFRONT, Roles.MARKETING, Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER,
-            Roles.AUDITOR})
+            Roles.AUDITOR, Roles.PRIVACY_CENTRE})
     @Operation(summary = "Every purpose, with its channel, lawful basis and flags")
     public List<PurposeView> all() {
         return catalogue.all().stream().map(PurposeView::of).toList();

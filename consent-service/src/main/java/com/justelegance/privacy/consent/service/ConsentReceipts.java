@@ -113,6 +113,7 @@ public class ConsentReceipts {
             case UNSUBSCRIBE_LINK -> "Unsubscribe link in a marketing message";
             case CUSTOMER_SERVICE -> "Customer service";
             case DATA_SUBJECT_REQUEST -> "Data subject request";
+            case PRIVACY_CENTRE -> "Privacy centre preferences page";
         };
         String how = switch (method) {
             case ACCEPT -> "accepted";

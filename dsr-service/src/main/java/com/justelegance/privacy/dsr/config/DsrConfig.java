@@ -48,6 +48,20 @@ public interface DsrConfig {
     /** One-time codes that prove a requester's identity. */
     Identity identity();
 
+    /** One-time codes that sign a shopper in to the privacy centre's preferences page. */
+    SignIn signIn();
+
+    interface SignIn {
+
+        /** How long a sign-in code works after it was sent. */
+        @WithDefault("PT15M")
+        Duration codeValidFor();
+
+        /** Wrong tries after which a sign-in code is refused for good (asking again sends a new one). */
+        @WithDefault("5")
+        int maxAttempts();
+    }
+
     interface Identity {
 
         /** How long a code sent to the requester works. */

@@ -45,7 +45,12 @@ public class Letters {
         static native TemplateInstance refusal(LetterFacts facts, LetterSender sender);
 
         static native TemplateInstance restrictionLifted(LetterFacts facts, LetterSender sender);
+
+        static native TemplateInstance signInCode(String code, java.time.Instant expiresAt, LetterSender sender);
     }
+
+    /** The subject line of a privacy-centre sign-in code: not about a case, so no reference. */
+    static final String SIGN_IN_CODE_SUBJECT = "Your code to sign in to the privacy centre";
 
     private final Mailer mailer;
     private final Clock clock;
@@ -96,6 +101,26 @@ public class Letters {
         }
         LOG.infof("Sent the %s letter for case %s", kind, facts.caseReference());
         return new SentLetter(kind, subject, body, clock.instant(), messageId);
+    }
+
+    /**
+     * Sends a privacy-centre sign-in code: a letter of its own kind, about no case (so none of a case letter's
+     * facts), to the address the storefront holds for the customer.
+     *
+     * @return whether the SMTP server took it (the shopper can ask again; nothing else depends on it)
+     */
+    public boolean sendSignInCode(String toAddress, String code, java.time.Instant expiresAt) {
+        String body = Templates.signInCode(code, expiresAt, sender).render();
+        Mail mail = Mail.withText(toAddress, SIGN_IN_CODE_SUBJECT, body).setFrom(sender.fromHeader())
+                .addHeader("Message-ID", newMessageId());
+        try {
+            mailer.send(mail);
+            LOG.info("Sent a privacy-centre sign-in code");
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("A privacy-centre sign-in code was not sent: %s", e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** The letter's text, as {@link #send} would send it. */

@@ -57,9 +57,16 @@ public class SubjectResolution {
     public Optional<String> emailOnFile(UUID caseId) {
         String subjectId = QuarkusTransaction.requiringNew().call(() -> cases.fileOf(caseId)).requestCase()
                 .subjectId();
-        if (subjectId == null) {
-            return Optional.empty();
-        }
+        return subjectId == null ? Optional.empty() : emailOnFileOf(subjectId);
+    }
+
+    /**
+     * The e-mail address the storefront holds for a subject (its data's {@code contact} section); empty when it has
+     * none.
+     *
+     * @throws ProblemException {@code data-source-unavailable} when the storefront cannot be asked
+     */
+    public Optional<String> emailOnFileOf(String subjectId) {
         try {
             for (JsonNode category : sources.storefrontData(subjectId).path("categories")) {
                 if ("contact".equals(category.path("category").asText())) {
@@ -74,6 +81,18 @@ public class SubjectResolution {
             throw new ProblemException(DsrProblem.DATA_SOURCE_UNAVAILABLE, "The storefront could not be asked for "
                     + "the customer's e-mail address on file; try again later, or check identity by document");
         }
+    }
+
+    /**
+     * The one customer the storefront knows by this e-mail address; empty when it knows nobody, or more than one
+     * customer, by it (a sign-in must not guess between two accounts).
+     *
+     * @throws ProblemException {@code data-source-unavailable} when the look-up cannot be reached
+     */
+    public Optional<String> customerWithEmail(String email) {
+        Set<String> found = new TreeSet<>();
+        lookUp("EMAIL", email, () -> sources.storefrontLookUp(email, null, null), found, new ArrayList<>());
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
     }
 
     public Resolution resolve(UUID caseId, String actor) {

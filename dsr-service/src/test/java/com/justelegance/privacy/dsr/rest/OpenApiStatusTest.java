@@ -115,6 +115,31 @@ class OpenApiStatusTest extends OpenApiProblemTests {
                 .body(mapper.writeValueAsString(certificates.sign(CertificateFixtures.certificate())))
                 .when().post("/api/v1/erasure-certificates/verification"));
 
+        String centre = TestTokens.bearer(Roles.PRIVACY_CENTRE);
+        String shopper = "openapi." + UUID.randomUUID() + "@example.com";
+        io.restassured.response.Response shopperRequest = OpenApiStatuses.record(answered,
+                "POST /api/v1/privacy-centre/requests", given().header("Authorization", centre)
+                        .contentType(ContentType.JSON)
+                        .body("{\"type\": \"ACCESS\", \"email\": \"" + shopper + "\"}")
+                        .post("/api/v1/privacy-centre/requests"));
+        OpenApiStatuses.record(answered, "POST /api/v1/privacy-centre/requests/{id}/identity-code", given()
+                .header("Authorization", centre).contentType(ContentType.JSON)
+                .body("{\"code\": \"" + SentLetters.codeSentTo(mailServer, shopper) + "\"}")
+                .post("/api/v1/privacy-centre/requests/{id}/identity-code", shopperRequest.jsonPath().getString("id")));
+        String x = UUID.randomUUID().toString();
+        OpenApiStatuses.record(answered, "POST /api/v1/privacy-centre/sign-in-codes", given()
+                .header("Authorization", centre).contentType(ContentType.JSON)
+                .body("{\"email\": \"match." + x + "@example.com\"}")
+                .post("/api/v1/privacy-centre/sign-in-codes"));
+        String signInCode = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> SentLetters.to(mailServer, "shop-" + x + "@shop.example.com").stream().findFirst()
+                        .map(letter -> letter.replaceAll("(?s).*\\n\\s+([0-9]{6})\\s*\\n.*", "$1")).orElse(null),
+                java.util.Objects::nonNull);
+        OpenApiStatuses.record(answered, "POST /api/v1/privacy-centre/sign-ins", given()
+                .header("Authorization", centre).contentType(ContentType.JSON)
+                .body("{\"email\": \"match." + x + "@example.com\", \"code\": \"" + signInCode + "\"}")
+                .post("/api/v1/privacy-centre/sign-ins"));
+
         assertThat(answered.get("POST /api/v1/requests"), equalTo(Set.of(201)));
         OpenApiStatuses.recordKitWrites(answered);
         assertThat(OpenApiStatuses.documented(OpenApiStatuses.WRITES), equalTo(answered));

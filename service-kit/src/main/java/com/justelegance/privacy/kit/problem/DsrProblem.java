@@ -43,6 +43,11 @@ public enum DsrProblem implements ProblemType {
      * or it is not the one sent. The detail says which, never the code.
      */
     IDENTITY_CODE_REFUSED("identity-code-refused", "Identity code refused", 409),
+    /**
+     * A privacy-centre sign-in code was not accepted: none is waiting for the address, it expired, it was used, too
+     * many wrong ones were tried, or it is not the one sent. The detail says which, never the code or the address.
+     */
+    SIGN_IN_CODE_REFUSED("sign-in-code-refused", "Sign-in code refused", 400),
     /** The case has no rectification to show: none was sent for it. */
     RECTIFICATION_NOT_REQUESTED("rectification-not-requested", "Rectification not requested", 404),
     /** The case put no restriction in place, or it was lifted already. */

@@ -25,11 +25,17 @@ public final class Roles {
      */
     public static final String DSR_SERVICE = "dsr-service";
 
+    /**
+     * The shoppers' privacy centre (privacy-console) acting for a shopper who is not a staff member: opens and
+     * follows their own requests, signs them in with a one-time code, reads and records their consent choices.
+     */
+    public static final String PRIVACY_CENTRE = "privacy-centre";
+
     /** The roles people hold. */
     public static final List<String> ALL = List.of(STOREFRONT, MARKETING, CUSTOMER_SERVICE, PRIVACY_OFFICER, AUDITOR);
 
     /** The roles services hold when they call each other. */
-    public static final List<String> SERVICES = List.of(DSR_SERVICE);
+    public static final List<String> SERVICES = List.of(DSR_SERVICE, PRIVACY_CENTRE);
 
     private Roles() {
     }

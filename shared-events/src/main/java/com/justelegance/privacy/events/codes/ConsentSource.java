@@ -8,5 +8,7 @@ public enum ConsentSource {
     COOKIE_BANNER,
     UNSUBSCRIBE_LINK,
     CUSTOMER_SERVICE,
-    DATA_SUBJECT_REQUEST
+    DATA_SUBJECT_REQUEST,
+    /** The shopper on the privacy centre's preferences page, signed in with a one-time code. */
+    PRIVACY_CENTRE
 }
