@@ -7,6 +7,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -92,17 +94,28 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that does not leave the page (a radio button, a disclosure). */
     public void click(String css) {
         find(css).click();
     }
 
-    /** Clicks the button whose text contains these words. */
+    /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+    public void submit(String css) {
+        navigate(find(css));
+    }
+
+    /** Clicks the button whose text contains these words and waits for the next page. */
     public void press(String words) {
-        driver.findElements(By.cssSelector("button, input[type=submit]")).stream()
+        navigate(driver.findElements(By.cssSelector("button, input[type=submit]")).stream()
                 .filter(button -> button.isDisplayed() && button.getText().contains(words))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No button '" + words + "' on " + url()))
-                .click();
+                .orElseThrow(() -> new AssertionError("No button '" + words + "' on " + url())));
+    }
+
+    private void navigate(WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Signs a staff member in through the sign-in form. */

@@ -8,9 +8,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jakarta.mail.internet.MimeMessage;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.justelegance.privacy.system.RunningSystem.consoleUrl;
 import static io.restassured.RestAssured.given;
@@ -32,15 +37,98 @@ import static org.hamcrest.Matchers.not;
 @ExtendWith(RunningSystem.class)
 class ConsoleInBrowserTest {
 
+    /** The one-time code stands alone on its line in the letters that carry one. */
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s+([0-9]{6})\\s*$");
+
+    /** A customer whose requests staff work on. */
     private static Customer customer;
+    /** A customer who asks to be erased in the privacy centre. */
+    private static Customer leaving;
+    /** A customer who changes their marketing choices in the privacy centre. */
+    private static Customer choosing;
 
     @BeforeAll
-    static void aCustomerOfTheStorefront() {
-        customer = ErasureCases.playStorefrontCustomers("cb" + UUID.randomUUID().toString().substring(0, 6), 12,
-                        800, 1707).stream()
+    static void customersOfTheStorefront() {
+        List<Customer> known = ErasureCases.playStorefrontCustomers("cb" + UUID.randomUUID().toString().substring(0, 6),
+                        16, 800, 1707).stream()
                 .filter(c -> c.email() != null && c.name() != null)
-                .findFirst().orElseThrow();
-        ErasureCases.awaitKnownEverywhere(customer);
+                .toList();
+        assertThat("the seeded run has three customers with an e-mail address", known.size() >= 3, is(true));
+        customer = known.get(0);
+        leaving = known.get(1);
+        choosing = known.get(2);
+        known.subList(0, 3).forEach(ErasureCases::awaitKnownEverywhere);
+    }
+
+    @Test
+    void aShopperAsksForDeletionInThePrivacyCentreAndTheOfficerSeesItThroughToTheCertificate() {
+        String reference;
+        String caseId;
+        try (Browser shopper = new Browser()) {
+            shopper.open(consoleUrl() + "/privacy-centre");
+            assertThat(shopper.text(), containsString("ico.org.uk"));
+            shopper.screenshot("privacy-centre-home");
+
+            shopper.submit("#make-request");
+            shopper.click("#type-ERASURE");
+            shopper.type("email", leaving.email()).type("name", leaving.name().givenName());
+            shopper.screenshot("privacy-centre-request-form");
+            shopper.submit("#send-request");
+
+            // dsr-service opened the case and mailed a code to the address the storefront has on file.
+            reference = shopper.find("#request-reference").getText();
+            caseId = shopper.url().substring(shopper.url().lastIndexOf('/') + 1);
+            assertThat(shopper.has("#code-sent"), is(true));
+            shopper.type("code", codeIn(Mailboxes.awaitLetter(leaving.email(), "Please confirm your identity",
+                    reference)));
+            shopper.submit("#verify");
+            assertThat(shopper.find("#request-status").getAttribute("data-status"), not(equalTo("AWAITING_IDENTITY")));
+            assertThat(shopper.find("#request-due").getText(), not(equalTo("")));
+            shopper.screenshot("privacy-centre-request-status");
+        }
+        assertThat(trailOf(caseId), hasItem("identity-verified:ONE_TIME_CODE"));
+
+        String[] officer = RunningSystem.consoleUsers().get(Roles.PRIVACY_OFFICER);
+        try (Browser browser = new Browser()) {
+            browser.signIn(consoleUrl(), officer[0], officer[1]);
+            browser.open(consoleUrl() + "/console/requests");
+            browser.submit("#queue a[href$='" + caseId + "']");
+            assertThat(browser.heading(), containsString(reference));
+            assertThat(browser.text(), containsString("web form"));
+            browser.submit("#approve");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open(consoleUrl() + "/console/requests/" + caseId);
+                return browser.has("#certificate");
+            });
+            assertThat(browser.find("#status").getAttribute("data-status"), equalTo("PARTIALLY_COMPLETED"));
+        }
+    }
+
+    @Test
+    void aShopperWithdrawsEmailMarketingInThePrivacyCentreAndTheConsentCheckSaysNo() {
+        try (Browser shopper = new Browser()) {
+            shopper.open(consoleUrl() + "/privacy-centre/preferences/sign-in");
+            shopper.type("email", choosing.email());
+            shopper.submit("#send-code");
+            assertThat(shopper.has("#code-sent"), is(true));
+            shopper.type("code", codeIn(awaitSignInLetter(choosing.email())));
+            shopper.submit("#sign-in");
+            assertThat(shopper.url(), endsWith("/privacy-centre/preferences"));
+
+            // First they say yes to e-mail marketing, so that the withdrawal below is a change.
+            shopper.click("#purpose-EMAIL_MARKETING-granted");
+            shopper.submit("#save-preferences");
+            assertThat(shopper.has("#saved"), is(true));
+            await().atMost(Duration.ofSeconds(20)).until(() -> emailMarketingAllowed(choosing.subjectId()));
+            shopper.screenshot("privacy-centre-preferences");
+
+            shopper.click("#purpose-EMAIL_MARKETING-withdrawn");
+            shopper.submit("#save-preferences");
+            assertThat(shopper.has("#saved"), is(true));
+            assertThat(shopper.find("#purpose-EMAIL_MARKETING-current").getText(), containsString("not allowed"));
+        }
+        // The very next check says no: the storefront will not send them marketing e-mail.
+        assertThat(emailMarketingAllowed(choosing.subjectId()), is(false));
     }
 
     @Test
@@ -60,10 +148,10 @@ class ConsoleInBrowserTest {
             assertThat(browser.find("#queue").getText(), containsString(reference));
             browser.screenshot("console-request-queue");
 
-            browser.find("#queue a[href$='" + id + "']").click();
+            browser.submit("#queue a[href$='" + id + "']");
             assertThat(browser.heading(), containsString(reference));
-            assertThat(browser.find("#status").getText(), equalTo("RECEIVED"));
-            browser.click("#approve");
+            assertThat(browser.find("#status").getAttribute("data-status"), equalTo("RECEIVED"));
+            browser.submit("#approve");
             assertThat(browser.text(), containsString("Erasure requested from every service."));
 
             // The services answer with their receipts; the certificate appears on the page once they all have.
@@ -71,7 +159,7 @@ class ConsoleInBrowserTest {
                 browser.open(consoleUrl() + "/console/requests/" + id);
                 return browser.has("#certificate");
             });
-            assertThat(browser.find("#status").getText(), equalTo("PARTIALLY_COMPLETED"));
+            assertThat(browser.find("#status").getAttribute("data-status"), equalTo("PARTIALLY_COMPLETED"));
             assertThat(browser.find("#certificate-summary").getText(), containsString("storefront"));
             assertThat(browser.find("#timeline").getText(), containsString("erasure"));
             browser.screenshot("console-request-erasure-certificate");
@@ -153,6 +241,26 @@ class ConsoleInBrowserTest {
                 headers: {'Content-Type': 'application/x-www-form-urlencoded'},
                 body: arguments[1] + '&csrf-token=' + arguments[2]}).then(r => done(r.status));
             """;
+
+    private static String codeIn(MimeMessage letter) {
+        Matcher code = CODE_LINE.matcher(Mailboxes.textOf(letter));
+        assertThat("the letter holds a one-time code", code.find(), is(true));
+        return code.group(1);
+    }
+
+    private static MimeMessage awaitSignInLetter(String address) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> Mailboxes.lettersTo(address).stream()
+                .filter(letter -> Mailboxes.subjectOf(letter).startsWith("Your code to sign in"))
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private static boolean emailMarketingAllowed(String subject) {
+        return given().baseUri(RunningSystem.url(RunningSystem.Service.CONSENT))
+                .header("Authorization", TestTokens.bearer(Roles.MARKETING))
+                .queryParam("subjectId", subject).queryParam("purpose", "EMAIL_MARKETING")
+                .when().get("/api/v1/consent-checks")
+                .then().statusCode(200).extract().jsonPath().getBoolean("allowed");
+    }
 
     private static List<String> trailOf(String caseId) {
         return given().baseUri(RunningSystem.url(RunningSystem.Service.DSR))

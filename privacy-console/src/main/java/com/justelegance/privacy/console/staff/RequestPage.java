@@ -29,7 +29,7 @@ import java.util.UUID;
  * {@code /console/requests/{id}/{action}}, passed on to dsr-service's endpoint of the same name; success comes back
  * to this page with a notice, a refusal is shown above the form.
  */
-@Path("/console/requests/{id}")
+@Path("/console/requests/{id: [0-9a-fA-F-]{36}}")
 public class RequestPage {
 
     /** Not type-checked: it shows dsr-service's JSON as it comes, nested maps and lists. */
