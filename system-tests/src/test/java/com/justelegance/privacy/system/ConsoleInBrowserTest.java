@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -102,6 +104,7 @@ class ConsoleInBrowserTest {
             });
             assertThat(browser.find("#status").getAttribute("data-status"), equalTo("PARTIALLY_COMPLETED"));
         }
+        assertThat("the console's log", RunningSystem.consoleLog(), not(containsString(leaving.email())));
     }
 
     @Test
@@ -129,6 +132,7 @@ class ConsoleInBrowserTest {
         }
         // The very next check says no: the storefront will not send them marketing e-mail.
         assertThat(emailMarketingAllowed(choosing.subjectId()), is(false));
+        assertThat("the console's log", RunningSystem.consoleLog(), not(containsString(choosing.email())));
     }
 
     @Test
@@ -163,6 +167,37 @@ class ConsoleInBrowserTest {
             assertThat(browser.find("#certificate-summary").getText(), containsString("storefront"));
             assertThat(browser.find("#timeline").getText(), containsString("erasure"));
             browser.screenshot("console-request-erasure-certificate");
+        }
+    }
+
+    @Test
+    void everyStaffScreenOpensForEveryRoleAndShowsWhatTheRoleMayRead() {
+        Map<String, String> screens = new LinkedHashMap<>();
+        screens.put("console-dashboard", "/console");
+        screens.put("console-customer", "/console/customers/" + customer.subjectId());
+        screens.put("console-retention", "/console/retention?days=30");
+        screens.put("console-recipients", "/console/recipients");
+        screens.put("console-consent", "/console/consent");
+        screens.put("console-audit", "/console/audit");
+        for (String role : List.of(Roles.PRIVACY_OFFICER, Roles.CUSTOMER_SERVICE, Roles.AUDITOR)) {
+            String[] user = RunningSystem.consoleUsers().get(role);
+            try (Browser browser = new Browser()) {
+                browser.signIn(consoleUrl(), user[0], user[1]);
+                screens.forEach((name, path) -> {
+                    browser.open(consoleUrl() + path);
+                    assertThat(role + " on " + path, browser.has(".govuk-error-summary"), is(false));
+                    assertThat(role + " on " + path, browser.heading(), not(containsString("problem")));
+                    assertThat(role + " on " + path, browser.text(), containsString("Signed in as " + user[0]));
+                    if (role.equals(Roles.PRIVACY_OFFICER)) {
+                        browser.screenshot(name);
+                    }
+                });
+                // What each role reads is the services' decision: the customer view shows the consents to all
+                // three, the retention timeline only to the officer and the auditor.
+                browser.open(consoleUrl() + "/console/customers/" + customer.subjectId());
+                assertThat(role, browser.has("#consents"), is(true));
+                assertThat(role, browser.has("#retention-timeline"), is(!role.equals(Roles.CUSTOMER_SERVICE)));
+            }
         }
     }
 

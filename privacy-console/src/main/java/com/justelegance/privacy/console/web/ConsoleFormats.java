@@ -22,6 +22,9 @@ public class ConsoleFormats {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     static String when(Object value) {
+        if (value == null) {
+            return "–";
+        }
         String text = String.valueOf(value);
         try {
             if (text.length() == 10) {
@@ -34,6 +37,19 @@ public class ConsoleFormats {
     }
 
     static String words(Object value) {
-        return String.valueOf(value).replace('_', ' ').toLowerCase(Locale.UK);
+        return value == null ? "–" : String.valueOf(value).replace('_', ' ').toLowerCase(Locale.UK);
+    }
+
+    /** The same, for values that may be missing: {@code {fmt:when(entry.get('releasedAt'))}} shows a dash for none. */
+    @TemplateExtension(namespace = "fmt")
+    static class Functions {
+
+        static String when(Object value) {
+            return ConsoleFormats.when(value);
+        }
+
+        static String words(Object value) {
+            return ConsoleFormats.words(value);
+        }
     }
 }
