@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks a name and password from the sign-in form against {@link StaffUsers} (bcrypt, on a worker thread: it is
  * slow on purpose). A failure says nothing about whether the name exists; the log names the user, never the
- * password.
+ * password. With {@code console.sign-in.built-in.enabled=false} (staff sign in with the identity provider only) every
+ * name and password is refused.
  */
 @ApplicationScoped
 public class StaffSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -25,9 +26,11 @@ public class StaffSignIn implements IdentityProvider<UsernamePasswordAuthenticat
     private static final String NO_SUCH_USER_HASH = BcryptUtil.bcryptHash("no such user");
 
     private final StaffUsers users;
+    private final SignInOptions options;
 
-    public StaffSignIn(StaffUsers users) {
+    public StaffSignIn(StaffUsers users, SignInOptions options) {
         this.users = users;
+        this.options = options;
     }
 
     @Override
@@ -38,6 +41,9 @@ public class StaffSignIn implements IdentityProvider<UsernamePasswordAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        if (!options.isBuiltIn()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         return context.runBlocking(() -> check(request.getUsername(), new String(request.getPassword().getPassword())));
     }
 
