@@ -37,6 +37,8 @@ import static org.hamcrest.Matchers.not;
 class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The console: no database and no broker, only the services' URLs and the keys for its tokens and cookies. */
+    private static final String CONSOLE = "privacy-console";
     private static final List<String> APP_SERVICES =
             List.of("consent-service", "retention-service", "dsr-service", "disclosure-service");
     /** The broker address the simulator, ./stack demo and ./stack emit use by default. */
@@ -60,7 +62,7 @@ class ComposeFileTest {
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
         assertThat(names, equalTo(List.of("postgres", "kafka", "topics", "consent-service", "retention-service",
-                "dsr-service", "disclosure-service")));
+                "dsr-service", "disclosure-service", CONSOLE)));
         // Merge keys (<<) are not part of YAML 1.2; readers disagree on them, so the file does without.
         assertThat(composeText, not(containsString("<<:")));
     }
@@ -78,6 +80,15 @@ class ComposeFileTest {
             assertThat(service + " is given settings it never reads", unread, empty());
             assertThat(service, reads, hasItem("PRIVACY_DB_URL"));
         }
+        String consoleConfig = Files.readString(ROOT.resolve(CONSOLE + "/src/main/resources/application.properties"));
+        services.path(CONSOLE).path("environment").fieldNames().forEachRemaining(variable ->
+                assertThat(CONSOLE + " reads " + variable, consoleConfig, containsString("${" + variable)));
+        // It reaches each service by its compose name, on the port that service listens on.
+        for (String service : APP_SERVICES) {
+            String variable = "CONSOLE_" + service.replace("-service", "").toUpperCase() + "_URL";
+            assertThat(env(CONSOLE, variable), equalTo("http://" + service + ":"
+                    + applicationProperties(service).getProperty("quarkus.http.port")));
+        }
     }
 
     @Test
@@ -93,7 +104,7 @@ class ComposeFileTest {
 
     @Test
     void publishedPortsAreTheOnesListenedOnAndTheHostToolsUse() throws IOException {
-        for (String service : APP_SERVICES) {
+        for (String service : withConsole()) {
             String httpPort = applicationProperties(service).getProperty("quarkus.http.port");
             assertThat(service, ports(service), equalTo(List.of(httpPort + ":" + httpPort)));
         }
@@ -117,6 +128,10 @@ class ComposeFileTest {
                 String source = volume.path("source").asText();
                 if (source.equals("./.stack/keys")) {
                     continue;   // made by ./stack token: checked below
+                }
+                if (source.equals("./.stack/console")) {
+                    assertThat(composeText, containsString("mkdir -p .stack/console"));
+                    continue;
                 }
                 if (source.endsWith("/target/quarkus-app")) {
                     assertThat(composeText, containsString("./mvnw -B package -DskipTests"));
@@ -152,7 +167,7 @@ class ComposeFileTest {
             assertThat(service.getKey() + " has a health check",
                     service.getValue().path("healthcheck").path("test").isArray(), equalTo(true));
         }
-        for (String service : APP_SERVICES) {
+        for (String service : withConsole()) {
             String check = services.path(service).path("healthcheck").path("test").toString();
             String httpPort = applicationProperties(service).getProperty("quarkus.http.port");
             assertThat(service, check, containsString("/dev/tcp/127.0.0.1/" + httpPort));
@@ -165,6 +180,12 @@ class ComposeFileTest {
         assertThat(Files.readString(ROOT.resolve("README.md")), containsString("docker-compose.yml"));
         assertThat(Files.readString(ROOT.resolve("README.md")),
                 containsString("The full compose run is untested"));
+    }
+
+    private static List<String> withConsole() {
+        List<String> all = new ArrayList<>(APP_SERVICES);
+        all.add(CONSOLE);
+        return all;
     }
 
     /** A service others wait for with service_completed_successfully runs once and exits. */
