@@ -154,6 +154,22 @@ class StackScriptTest {
     }
 
     @Test
+    void upPrintsTheConsoleAndThePrivacyCentreWithTheUsersTheConsoleCreated() throws Exception {
+        Result result = bash("""
+                source "$STACK"
+                STATE="$T/state"; CONSOLE_USERS="$STATE/console/users.properties"; mkdir -p "$STATE/console"
+                printf 'agent customer-service pw-agent\\nofficer privacy-officer pw-officer\\n' > "$CONSOLE_USERS.initial"
+                print_console_urls
+                """);
+
+        assertThat(result.err(), result.exit(), equalTo(0));
+        assertThat(result.out(), containsString("http://localhost:8085/console"));
+        assertThat(result.out(), containsString("http://localhost:8085/privacy-centre"));
+        assertThat(result.out(), containsString("officer    privacy-officer    pw-officer"));
+        assertThat(result.out(), containsString("agent      customer-service   pw-agent"));
+    }
+
+    @Test
     void theMailServerTakesMailForThePrivacyMailboxOverSmtpShowsItOverImapAndStops() throws Exception {
         int smtp = freePort();
         int imap = freePort();
