@@ -158,11 +158,11 @@ class ConsoleInBrowserTest {
             browser.submit("#approve");
             assertThat(browser.text(), containsString("Erasure requested from every service."));
 
-            // The services answer with their receipts; the certificate appears on the page once they all have.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                browser.open(consoleUrl() + "/console/requests/" + id);
-                return browser.has("#certificate");
-            });
+            // The services answer with their receipts; the page follows the erasure by itself (htmx, every 5 s)
+            // and shows the certificate once they all have, without the officer reloading it.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> browser.has("#certificate"));
+            browser.open(consoleUrl() + "/console/requests/" + id);
             assertThat(browser.find("#status").getAttribute("data-status"), equalTo("PARTIALLY_COMPLETED"));
             assertThat(browser.find("#certificate-summary").getText(), containsString("storefront"));
             assertThat(browser.find("#timeline").getText(), containsString("erasure"));
@@ -198,7 +198,21 @@ class ConsoleInBrowserTest {
                 assertThat(role, browser.has("#consents"), is(true));
                 assertThat(role, browser.has("#retention-timeline"), is(!role.equals(Roles.CUSTOMER_SERVICE)));
             }
+            // Each read was made as that person: the services' audit logs name them, not the console.
+            assertThat(role, readersOf(RunningSystem.Service.CONSENT, "consent.state.read"), hasItem(user[0]));
+            assertThat(role, readersOf(RunningSystem.Service.DISCLOSURE, "disclosure.subject.read"),
+                    hasItem(user[0]));
         }
+    }
+
+    /** Who read the customer's data, by the service's audit log. */
+    private static List<String> readersOf(RunningSystem.Service service, String action) {
+        return given().baseUri(RunningSystem.url(service))
+                .header("Authorization", TestTokens.bearer(Roles.AUDITOR))
+                .queryParam("subjectId", customer.subjectId()).queryParam("limit", 1000)
+                .when().get("/api/v1/audit-log")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.action == '" + action + "' }.actor", String.class);
     }
 
     @Test
