@@ -19,7 +19,7 @@ import java.util.Map;
 @RegisterClientHeaders(StaffTokenHeaders.class)
 @RegisterProvider(BackendProblems.Consent.class)
 @Produces(MediaType.APPLICATION_JSON)
-public interface ConsentApi {
+public interface ConsentApi extends AuditLogApi {
 
     /** The purpose catalogue (every staff role). */
     @GET
@@ -51,13 +51,4 @@ public interface ConsentApi {
     @Path("/subjects/{subjectId}/consent-receipts")
     List<Map<String, Object>> receipts(@PathParam("subjectId") String subjectId);
 
-    /** The service's audit log, newest first (privacy officer and auditor). */
-    @GET
-    @Path("/audit-log")
-    List<Map<String, Object>> auditLog(@QueryParam("limit") int limit);
-
-    /** Whether the service's audit chain is intact, checked against its anchors. */
-    @GET
-    @Path("/audit-log/verification")
-    Map<String, Object> auditVerification();
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 @RegisterClientHeaders(StaffTokenHeaders.class)
 @RegisterProvider(BackendProblems.Disclosure.class)
 @Produces(MediaType.APPLICATION_JSON)
-public interface DisclosureApi {
+public interface DisclosureApi extends AuditLogApi {
 
     /** Every registered recipient. */
     @GET
@@ -53,13 +53,4 @@ public interface DisclosureApi {
     @Path("/subjects/{subjectId}/notices")
     List<Map<String, Object>> noticesOf(@PathParam("subjectId") String subjectId);
 
-    /** The service's audit log, newest first (privacy officer and auditor). */
-    @GET
-    @Path("/audit-log")
-    List<Map<String, Object>> auditLog(@QueryParam("limit") int limit);
-
-    /** Whether the service's audit chain is intact, checked against its anchors. */
-    @GET
-    @Path("/audit-log/verification")
-    Map<String, Object> auditVerification();
 }

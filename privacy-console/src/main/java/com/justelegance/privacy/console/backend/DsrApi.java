@@ -26,7 +26,7 @@ import java.util.UUID;
 @RegisterProvider(BackendProblems.Dsr.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface DsrApi {
+public interface DsrApi extends AuditLogApi {
 
     @GET
     @Path("/requests")
@@ -75,14 +75,4 @@ public interface DsrApi {
     @GET
     @Path("/restrictions")
     List<Map<String, Object>> restrictions();
-
-    /** The service's audit log, newest first (privacy officer and auditor). */
-    @GET
-    @Path("/audit-log")
-    List<Map<String, Object>> auditLog(@QueryParam("limit") int limit);
-
-    /** Whether the service's audit chain is intact, checked against its anchors. */
-    @GET
-    @Path("/audit-log/verification")
-    Map<String, Object> auditVerification();
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 @RegisterClientHeaders(StaffTokenHeaders.class)
 @RegisterProvider(BackendProblems.Retention.class)
 @Produces(MediaType.APPLICATION_JSON)
-public interface RetentionApi {
+public interface RetentionApi extends AuditLogApi {
 
     /** The rules in force, one per record category. */
     @GET
@@ -70,13 +70,4 @@ public interface RetentionApi {
     @Path("/legal-holds/{holdId}/release")
     Map<String, Object> releaseLegalHold(@PathParam("holdId") UUID holdId);
 
-    /** The service's audit log, newest first (privacy officer and auditor). */
-    @GET
-    @Path("/audit-log")
-    List<Map<String, Object>> auditLog(@QueryParam("limit") int limit);
-
-    /** Whether the service's audit chain is intact, checked against its anchors. */
-    @GET
-    @Path("/audit-log/verification")
-    Map<String, Object> auditVerification();
 }
