@@ -9,6 +9,7 @@ import com.justelegance.privacy.dsr.service.CaseLetters;
 import com.justelegance.privacy.kit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,14 +54,15 @@ public class AccessPackageResource {
             + "is kept for review instead: no link, no letter, until it is released")
     @APIResponse(responseCode = "200", description = "The package: complete with its downloadUrl (or, not released, "
             + "link AWAITING_RELEASE), or incomplete naming the sources that could not be read (no link)")
-    @APIResponse(responseCode = "400", description = "invalid-parameter: release is not true or false")
+    @APIResponse(responseCode = "400", description = "validation-failed: release is not true or false")
     @APIResponse(responseCode = "404", description = "case-not-found: no case has this id")
     @APIResponse(responseCode = "409", description = "case-closed: the case was closed; case-status-conflict: the "
             + "case is not an access or portability request, its subject is not resolved, the requester's identity "
             + "is not verified, or it is not received or in progress")
-    public AccessPackageView prepare(@PathParam("id") UUID id,
-                                     @QueryParam("release") @DefaultValue("true") boolean release) {
-        return sent(id, packages.prepare(id, identity.getPrincipal().getName(), release));
+    public AccessPackageView prepare(@PathParam("id") UUID id, @QueryParam("release") @DefaultValue("true")
+                                     @Pattern(regexp = "^(true|false)$") String release) {
+        // A string checked here, not a boolean: JAX-RS would read any other word ("yes") as false and keep the package.
+        return sent(id, packages.prepare(id, identity.getPrincipal().getName(), Boolean.parseBoolean(release)));
     }
 
     @GET

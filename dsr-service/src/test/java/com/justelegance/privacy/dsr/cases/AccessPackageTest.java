@@ -170,8 +170,10 @@ class AccessPackageTest {
         preview(keptTooLong).statusCode(404);
         status(Roles.PRIVACY_OFFICER, keptTooLong).body("link", equalTo("PURGED"));
 
-        DsrApi.officer(verifiedCase("ACCESS", DsrApi.newSubject()), "access-package?release=maybe", null)
-                .statusCode(400);
+        String undecided = verifiedCase("ACCESS", DsrApi.newSubject());
+        DsrApi.officer(undecided, "access-package?release=maybe", null).statusCode(400)
+                .body("errors.field", hasItem(containsString("release")));
+        status(Roles.PRIVACY_OFFICER, undecided).statusCode(404);
         release(UUID.randomUUID().toString()).statusCode(404);
     }
 
