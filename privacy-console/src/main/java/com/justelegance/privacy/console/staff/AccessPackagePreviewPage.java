@@ -28,17 +28,24 @@ import java.util.UUID;
  * with one button ({@code POST .../access-package/release}), which has dsr-service issue the link and send the letter.
  * dsr-service decides who may: it answers the preview and the release to the privacy officer only.
  */
-@Path("/console/requests/{id}/access-package")
+@Path("/console/requests/{id: " + RequestPage.UUID_PATTERN + "}/access-package")
 public class AccessPackagePreviewPage {
 
     /** One source's part of the package: its title, what it holds, its outcome, and its data as indented JSON. */
     public record SectionView(String source, String title, String holds, String outcome, String data) {
     }
 
+    /** Something the sources marked as withheld from the requester, as the page lists it. */
+    public record WithheldView(String source, String recipient, String reference, String disclosedAt,
+                               String dataCategories) {
+    }
+
     @CheckedTemplate(basePath = "")
     static class Templates {
         static native TemplateInstance accessPackagePreview(UUID id, Map<String, Object> preview,
-                                                            List<SectionView> sections, String error, String section);
+                                                            List<SectionView> sections, String missingSources,
+                                                            List<WithheldView> withheld, String error,
+                                                            String section);
     }
 
     /** dsr-service's title for a case without a package (or whose package was deleted). */
@@ -107,7 +114,8 @@ public class AccessPackagePreviewPage {
             // No package (or it was deleted): the page says so, with the form to prepare one for review.
             preview = null;
         }
-        return Templates.accessPackagePreview(id, preview, sections(preview), error, "requests");
+        return Templates.accessPackagePreview(id, preview, sections(preview),
+                preview == null ? "" : joined(preview.get("missingSources")), withheld(preview), error, "requests");
     }
 
     /** The document's sections in the order the package has them. */
@@ -124,6 +132,29 @@ public class AccessPackagePreviewPage {
                     text(section.get("holds")), text(section.get("outcome")), indented(section.get("data"))));
         }
         return sections;
+    }
+
+    /** What the sources withheld, listed apart from the package. */
+    List<WithheldView> withheld(Map<String, Object> preview) {
+        List<WithheldView> withheld = new ArrayList<>();
+        if (preview == null || !(preview.get("withheldFromRequester") instanceof List<?> items)) {
+            return withheld;
+        }
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> w) {
+                Object name = w.get("recipientName") != null ? w.get("recipientName") : w.get("recipient");
+                String recipient = text(name) + (w.get("recipientCategory") == null ? ""
+                        : " (" + w.get("recipientCategory") + ")");
+                withheld.add(new WithheldView(text(w.get("source")), recipient, text(w.get("reference")),
+                        text(w.get("disclosedAt")), joined(w.get("dataCategories"))));
+            }
+        }
+        return withheld;
+    }
+
+    private static String joined(Object values) {
+        return values instanceof List<?> list
+                ? String.join(", ", list.stream().map(String::valueOf).toList()) : "";
     }
 
     private String indented(Object data) {

@@ -56,14 +56,14 @@ class RequestQueueAndPackagePagesTest {
         String page = signedIn().get("/console/requests").then().statusCode(200).extract().asString();
         Response queue = signedIn().get("/console/requests");
         String extendedRow = "**.find { it.@id == 'row-DSR-2026-000101' }";
-        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.@data-column == 'days-left' }"),
+        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.'@data-column' == 'days-left' }"),
                 equalTo("12"));
-        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.@data-column == 'extended' }"),
+        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.'@data-column' == 'extended' }"),
                 equalTo("extended"));
-        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.@data-column == 'assignee' }"),
+        assertThat(queue.htmlPath().getString(extendedRow + ".td.find { it.'@data-column' == 'assignee' }"),
                 equalTo("agent-7"));
         assertThat(queue.htmlPath().getString(
-                "**.find { it.@id == 'row-DSR-2026-000103' }.td.find { it.@data-column == 'paused' }"),
+                "**.find { it.@id == 'row-DSR-2026-000103' }.td.find { it.'@data-column' == 'paused' }"),
                 equalTo("paused"));
         assertThat(page, containsString("id=\"request-search\""));
     }
