@@ -65,4 +65,12 @@ public final class DsrApi {
                 .when().get("/api/v1/requests" + (query == null ? "" : "?" + query))
                 .then();
     }
+
+    /** A case search ({@code POST /api/v1/requests/search}) by a role with this JSON body. */
+    public static ValidatableResponse search(String role, String body) {
+        return given().header("Authorization", TestTokens.bearer(role))
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/requests/search")
+                .then();
+    }
 }

@@ -107,6 +107,12 @@ class RoleMatrixTest extends RoleMatrixTests {
                         "/api/v1/requests/" + verifiedAccessCase() + "/access-package", null)),
                 Endpoint.of("GET /api/v1/requests/{id}/access-package", 200, READERS, () -> Call.get(
                         "/api/v1/requests/" + prepared() + "/access-package")),
+                Endpoint.of("GET /api/v1/requests/{id}/access-package/preview", 200, OFFICER, () -> Call.get(
+                        "/api/v1/requests/" + prepared() + "/access-package/preview")),
+                Endpoint.of("POST /api/v1/requests/{id}/access-package/release", 200, OFFICER, () -> Call.post(
+                        "/api/v1/requests/" + preparedForReview() + "/access-package/release", null)),
+                Endpoint.of("POST /api/v1/requests/search", 200, READERS, () -> Call.post("/api/v1/requests/search",
+                        "{\"email\": \"" + email() + "\"}")),
                 Endpoint.of("POST /api/v1/privacy-centre/requests", 201, CENTRE, () -> Call.post(
                         "/api/v1/privacy-centre/requests", "{\"type\": \"ACCESS\", \"email\": \"" + email()
                                 + "\"}")),
@@ -214,6 +220,13 @@ class RoleMatrixTest extends RoleMatrixTests {
             preparedCase = id;
         }
         return preparedCase;
+    }
+
+    /** A fresh case whose package waits for release: each release issues its one link. */
+    private static String preparedForReview() {
+        String id = verifiedAccessCase();
+        DsrApi.officer(id, "access-package?release=false", null).statusCode(200);
+        return id;
     }
 
     /** An access case about a fresh subject, the requester's identity verified: ready for its package. */

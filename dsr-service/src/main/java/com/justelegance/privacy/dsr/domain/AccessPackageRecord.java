@@ -12,7 +12,9 @@ import java.util.UUID;
 /**
  * A case's access package as stored: the document and what was withheld from it, both encrypted under the case's
  * key; whether it is complete and each source's outcome (codes); and its download link, by the keyed hash of its
- * token, with its expiry and download count. Purging deletes the document and keeps the rest as the case's record.
+ * token, with its expiry and download count. A complete package prepared for review has no link until it is released;
+ * until then its expiry is the end of the time it is kept for review. Purging deletes the document and keeps the rest
+ * as the case's record.
  */
 @Entity
 @Table(name = "access_package")
@@ -93,6 +95,20 @@ public class AccessPackageRecord {
         this.downloads = 0;
         this.lastDownloadedAt = null;
         this.purgedAt = null;
+    }
+
+    /** Issues the link of a package kept for review: it works from now until {@code expiresAt}. */
+    public void released(String linkHash, Instant expiresAt) {
+        this.linkHash = linkHash;
+        this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Whether the package waits for the officer to release it: complete, kept, no link issued yet, and its time
+     * to be reviewed ({@code expiresAt}, after which it is purged unreleased) not over.
+     */
+    public boolean awaitingRelease(Instant now) {
+        return complete && linkHash == null && document != null && purgedAt == null && now.isBefore(expiresAt);
     }
 
     public void downloaded(Instant at) {

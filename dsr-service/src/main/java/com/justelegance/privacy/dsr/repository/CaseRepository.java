@@ -4,6 +4,7 @@ import com.justelegance.privacy.dsr.domain.CaseStatus;
 import com.justelegance.privacy.dsr.domain.CaseTrailEntry;
 import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.events.codes.SubjectRequestType;
+import com.justelegance.privacy.kit.persistence.SqlTimes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,8 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
 
     private static final List<String> OPEN_STATUSES = Arrays.stream(CaseStatus.values())
             .filter(CaseStatus::open).map(Enum::name).toList();
+    private static final List<String> CLOSED_STATUSES = Arrays.stream(CaseStatus.values())
+            .filter(status -> !status.open()).map(Enum::name).toList();
 
     private final EntityManager entityManager;
 
@@ -37,6 +41,10 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
     /** What the work queue can be narrowed to; null means any. */
     public record QueueFilter(CaseStatus status, SubjectRequestType type, Boolean overdue, String assignee,
                               boolean includeClosed) {
+    }
+
+    /** Who closed a case and when: its trail's closing entry. */
+    public record Closing(String actor, Instant at) {
     }
 
     /** How many cases are open, and how many of those are past their due date. */
@@ -136,6 +144,54 @@ public class CaseRepository implements PanacheRepositoryBase<RequestCase, UUID> 
         }
         query.append(" order by c.dueOn asc nulls last, c.receivedOn asc, c.reference asc");
         return find(query.toString(), parameters.toArray()).page(0, limit).list();
+    }
+
+    /**
+     * Cases by reference or by the keyed hash of the requester's e-mail address (each one given must match), open
+     * and closed, in the queue's order.
+     *
+     * @param reference an exact case reference, or null
+     * @param emailHash the {@code EMAIL} identifier's keyed hash, or null
+     */
+    public List<RequestCase> search(String reference, String emailHash, int limit) {
+        @SuppressWarnings("unchecked")
+        List<RequestCase> found = entityManager.createNativeQuery("""
+                        SELECT c.* FROM request_case c
+                        WHERE (CAST(:reference AS text) IS NULL OR c.reference = :reference)
+                          AND (CAST(:hash AS text) IS NULL
+                               OR EXISTS (SELECT 1 FROM case_identifier i
+                                          WHERE i.case_id = c.id AND i.kind = 'EMAIL' AND i.keyed_hash = :hash))
+                        ORDER BY c.due_on ASC NULLS LAST, c.received_on ASC, c.reference ASC
+                        LIMIT :limit""", RequestCase.class)
+                .setParameter("reference", reference)
+                .setParameter("hash", emailHash)
+                .setParameter("limit", limit)
+                .getResultList();
+        return found;
+    }
+
+    /**
+     * The closing entry of each closed case among these, in one query: the first trail entry into a closed status
+     * (comments on a closed case come later and keep its status).
+     */
+    public Map<UUID, Closing> closings(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                        SELECT DISTINCT ON (case_id) case_id, actor, at FROM case_trail_entry
+                        WHERE case_id IN (:cases) AND to_status IN (:closed)
+                        ORDER BY case_id, id""", Tuple.class)
+                .setParameter("cases", caseIds)
+                .setParameter("closed", CLOSED_STATUSES)
+                .getResultList();
+        Map<UUID, Closing> closings = new HashMap<>();
+        for (Tuple row : rows) {
+            closings.put(row.get("case_id", UUID.class),
+                    new Closing(row.get("actor", String.class), SqlTimes.instant(row.get("at"))));
+        }
+        return closings;
     }
 
     public List<CaseTrailEntry> trail(UUID caseId) {

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.justelegance.privacy.dsr.access.GatheredData;
 import com.justelegance.privacy.dsr.access.WithheldItem;
 import com.justelegance.privacy.dsr.domain.AccessPackageRecord;
@@ -22,6 +23,8 @@ public final class AccessPackageDtos {
         ACTIVE,
         /** No link was issued: the package is incomplete. */
         NOT_ISSUED,
+        /** Complete and kept for the privacy officer to review; no link until it is released. */
+        AWAITING_RELEASE,
         /** Its time ran out. */
         EXPIRED,
         /** It was used as many times as allowed. */
@@ -57,17 +60,39 @@ public final class AccessPackageDtos {
                     record.lastDownloadedAt(), record.purgedAt(), downloadUrl);
         }
 
-        private static LinkState linkState(AccessPackageRecord record, Instant now) {
+        static LinkState linkState(AccessPackageRecord record, Instant now) {
             if (record.purgedAt() != null) {
                 return LinkState.PURGED;
             }
             if (!record.linkIssued()) {
-                return LinkState.NOT_ISSUED;
+                return record.awaitingRelease(now) ? LinkState.AWAITING_RELEASE : LinkState.NOT_ISSUED;
             }
             if (record.expired(now)) {
                 return LinkState.EXPIRED;
             }
             return record.usedUp() ? LinkState.USED_UP : LinkState.ACTIVE;
+        }
+    }
+
+    /**
+     * A package as the privacy officer reviews it before release.
+     *
+     * @param document              the package exactly as the requester would download it (JSON)
+     * @param withheldFromRequester what the sources marked as withheld and the package leaves out: listed here for
+     *                              the officer only, never in {@code document}
+     */
+    public record AccessPackagePreview(UUID caseId, String caseReference, UUID packageId, Instant preparedAt,
+                                       String preparedBy, boolean complete, List<String> missingSources,
+                                       LinkState link, JsonNode document, List<WithheldItem> withheldFromRequester) {
+
+        static AccessPackagePreview of(AccessPackages.Preview preview, JsonNode document) {
+            AccessPackages.PackageStatus status = preview.status();
+            AccessPackageRecord record = status.record();
+            return new AccessPackagePreview(status.caseId(), status.caseReference(), record.packageId(),
+                    record.preparedAt(), record.preparedBy(), record.complete(),
+                    status.sources().stream().filter(s -> s.outcome() == GatheredData.Outcome.MISSING)
+                            .map(AccessPackages.SourceOutcome::source).toList(),
+                    AccessPackageView.linkState(record, status.now()), document, status.withheld());
         }
     }
 }

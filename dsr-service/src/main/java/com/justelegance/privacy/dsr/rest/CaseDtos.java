@@ -9,6 +9,7 @@ import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.domain.Requester;
 import com.justelegance.privacy.dsr.domain.ResponseClock;
 import com.justelegance.privacy.dsr.certificate.ErasureCertificate;
+import com.justelegance.privacy.dsr.repository.CaseRepository;
 import com.justelegance.privacy.dsr.service.Cases;
 import com.justelegance.privacy.dsr.service.Rectifications;
 import com.justelegance.privacy.dsr.service.Restrictions;
@@ -240,20 +241,43 @@ public final class CaseDtos {
     }
 
     /**
-     * A case in the work queue: no personal data, only what it takes to pick the next one.
+     * A case in the work queue or a search's answer: no personal data, only what it takes to pick the next one, and
+     * for an audit who decided it and when.
      *
+     * @param daysLeft        days to the due date as {@link Deadline} counts them (negative once overdue); null
+     *                        while paused without a due date, or once closed
+     * @param paused          the clock waits for the requester: proof of identity or clarification
+     * @param extended        the time was extended
      * @param overdue         the response is late
      * @param receiptsOverdue the case's erasure is still missing a participant's receipt after the time allowed
+     * @param decidedBy       who closed the case (the trail's closing entry; {@code system:dsr-service} when the
+     *                        services' receipts closed it); null while open
+     * @param decidedAt       when it was closed; null while open
      */
     public record CaseSummary(UUID id, String reference, SubjectRequestType type, IntakeChannel channel,
-                              CaseStatus status, LocalDate receivedOn, LocalDate dueOn, boolean overdue,
-                              boolean receiptsOverdue, String assignee) {
+                              CaseStatus status, LocalDate receivedOn, LocalDate dueOn, Long daysLeft, boolean paused,
+                              boolean extended, boolean overdue, boolean receiptsOverdue, String assignee,
+                              Instant closedAt, String decidedBy, Instant decidedAt) {
 
-        static CaseSummary of(RequestCase c, LocalDate today, boolean receiptsOverdue) {
-            boolean overdue = c.status().open() && c.dueOn() != null && c.dueOn().isBefore(today);
+        static CaseSummary of(Cases.QueueEntry entry, LocalDate today, boolean receiptsOverdue) {
+            RequestCase c = entry.requestCase();
+            Deadline deadline = Deadline.of(c, entry.clock(), today);
             return new CaseSummary(c.id(), c.reference(), c.type(), c.channel(), c.status(), c.receivedOn(),
-                    c.dueOn(), overdue, receiptsOverdue, c.assignee());
+                    c.dueOn(), deadline.daysLeft(), deadline.paused(), deadline.extended(), deadline.overdue(),
+                    receiptsOverdue, c.assignee(), c.closedAt(),
+                    entry.closing().map(CaseRepository.Closing::actor).orElse(null),
+                    entry.closing().map(CaseRepository.Closing::at).orElse(null));
         }
+    }
+
+    /**
+     * What to search cases by: at least one; when both are given, both must match.
+     *
+     * @param email     the requester's e-mail address, matched through its keyed hash; never stored or echoed
+     * @param reference a case reference, exactly ({@code DSR-2026-000042}; case and spaces around it do not matter)
+     */
+    public record CaseSearch(@Email @Size(max = 254) String email,
+                             @Pattern(regexp = "^\\s*[A-Za-z]{3}-[0-9]{4}-[0-9]{6}\\s*$") String reference) {
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.justelegance.privacy.dsr.rest;
 
 import com.justelegance.privacy.dsr.domain.CaseStatus;
-import com.justelegance.privacy.dsr.domain.RequestCase;
 import com.justelegance.privacy.dsr.repository.CaseRepository;
 import com.justelegance.privacy.dsr.rest.CaseDtos.Assignment;
+import com.justelegance.privacy.dsr.rest.CaseDtos.CaseSearch;
 import com.justelegance.privacy.dsr.rest.CaseDtos.CaseSummary;
 import com.justelegance.privacy.dsr.rest.CaseDtos.CaseView;
 import com.justelegance.privacy.dsr.rest.CaseDtos.ClarificationAnswer;
@@ -67,6 +67,9 @@ import java.util.UUID;
 @Tag(name = "Requests")
 public class CaseResource {
 
+    /** A search answers at most this many cases: enough for one requester's history. */
+    private static final int SEARCH_LIMIT = 200;
+
     private static final String CONFLICTS = "case-closed: the case was closed and changes no more; "
             + "case-status-conflict: the step does not fit the case's status";
 
@@ -120,11 +123,36 @@ public class CaseResource {
                                    @QueryParam("assignee") @Pattern(regexp = CaseDtos.STAFF_PATTERN) String assignee,
                                    @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return summaries(cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee, includeClosed),
+                limit));
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CUSTOMER_SERVICE, Roles.PRIVACY_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Find cases, open and closed, by reference or by the requester's e-mail address (matched "
+            + "through the keyed hash each case keeps; a POST, so the address stays out of URLs and access logs); "
+            + "soonest due first, at most " + SEARCH_LIMIT + "; audited without the value")
+    @APIResponse(responseCode = "200", description = "The matching cases, as the work queue shows them")
+    @APIResponse(responseCode = "400", description = "validation-failed: neither email nor reference given, or one "
+            + "is malformed (named, never quoted)")
+    public List<CaseSummary> search(@NotNull @Valid CaseSearch request) {
+        boolean byEmail = request.email() != null && !request.email().isBlank();
+        boolean byReference = request.reference() != null && !request.reference().isBlank();
+        if (!byEmail && !byReference) {
+            throw new FieldProblemException(KitProblem.VALIDATION_FAILED, "email",
+                    "give email or reference (or both) to search by");
+        }
+        return summaries(cases.search(byReference ? request.reference() : null, byEmail ? request.email() : null,
+                SEARCH_LIMIT));
+    }
+
+    private List<CaseSummary> summaries(List<Cases.QueueEntry> page) {
         LocalDate today = cases.today();
-        List<RequestCase> page = cases.queue(new CaseRepository.QueueFilter(status, type, overdue, assignee,
-                includeClosed), limit);
-        Set<UUID> receiptsOverdue = erasures.overdueAmong(page.stream().map(RequestCase::id).toList());
-        return page.stream().map(c -> CaseSummary.of(c, today, receiptsOverdue.contains(c.id()))).toList();
+        Set<UUID> receiptsOverdue = erasures.overdueAmong(page.stream().map(e -> e.requestCase().id()).toList());
+        return page.stream().map(e -> CaseSummary.of(e, today, receiptsOverdue.contains(e.requestCase().id())))
+                .toList();
     }
 
     @GET

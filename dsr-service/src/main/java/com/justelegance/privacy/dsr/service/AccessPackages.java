@@ -54,6 +54,10 @@ import java.util.regex.Pattern;
  * the case is locked and checked again before the package is stored. A source that could not be read makes the
  * package incomplete: it is stored so staff see what is missing, but no link is issued until it is prepared again
  * with every source.
+ *
+ * <p>The officer may first review the package: prepared without release, it is kept (with no link and no letter),
+ * read back with what was withheld from it ({@link #preview}), and released later ({@link #release}), which issues
+ * the link then; kept unreleased for longer than a link would work, it is purged like an expired one.
  */
 @ApplicationScoped
 public class AccessPackages {
@@ -141,8 +145,17 @@ public class AccessPackages {
     public record Download(Format format, byte[] content, String fileName) {
     }
 
-    /** Prepares the case's package, replacing any earlier one (and its link). Blocking: the sources are called. */
-    public Prepared prepare(UUID caseId, String actor) {
+    /** A package as the officer reviews it before release: where it stands, and the document as the requester gets it. */
+    public record Preview(PackageStatus status, String document) {
+    }
+
+    /**
+     * Prepares the case's package, replacing any earlier one (and its link). Blocking: the sources are called.
+     *
+     * @param release issue the link at once (when the package is complete); false keeps it for the officer to review
+     *                and {@link #release} later
+     */
+    public Prepared prepare(UUID caseId, String actor, boolean release) {
         PackageAssembler.CaseFacts facts = QuarkusTransaction.requiringNew().call(() -> {
             RequestCase requestCase = cases.openCase(caseId);
             requirePreparable(requestCase);
@@ -151,10 +164,11 @@ public class AccessPackages {
                     config.mail().from());
         });
         GatheredData gathered = sources.gather(facts.subjectId(), facts.caseReference());
-        return QuarkusTransaction.requiringNew().call(() -> store(caseId, facts, gathered, actor));
+        return QuarkusTransaction.requiringNew().call(() -> store(caseId, facts, gathered, actor, release));
     }
 
-    private Prepared store(UUID caseId, PackageAssembler.CaseFacts facts, GatheredData gathered, String actor) {
+    private Prepared store(UUID caseId, PackageAssembler.CaseFacts facts, GatheredData gathered, String actor,
+                           boolean release) {
         RequestCase requestCase = cases.openCase(caseId);
         requirePreparable(requestCase);
         if (!facts.subjectId().equals(requestCase.subjectId()) || requestCase.type() != facts.requestType()) {
@@ -164,7 +178,7 @@ public class AccessPackages {
         Instant now = cases.now();
         PackageAssembler.Assembled assembled = assembler.assemble(UUID.randomUUID(), facts, gathered, now);
         PackageDocument document = assembled.document();
-        String token = document.complete() ? newToken() : null;
+        String token = document.complete() && release ? newToken() : null;
         List<SourceOutcome> outcomes = gathered.results().values().stream()
                 .map(result -> new SourceOutcome(result.source().code(), result.outcome(), result.reason()))
                 .toList();
@@ -178,7 +192,8 @@ public class AccessPackages {
                 now.plus(config.access().linkValidFor()), config.access().maxDownloads());
         packages.persist(record);
 
-        String action = document.complete() ? "access-package-prepared" : "access-package-incomplete";
+        String action = !document.complete() ? "access-package-incomplete"
+                : release ? "access-package-prepared" : "access-package-prepared-for-review";
         String why = document.complete() ? null : "Not read: " + String.join(", ", document.missingSources());
         if (requestCase.status() == CaseStatus.RECEIVED) {
             cases.move(requestCase, CaseStatus.IN_PROGRESS, actor, action, why);
@@ -191,10 +206,69 @@ public class AccessPackages {
         details.put("complete", document.complete());
         details.put("missing", document.missingSources());
         details.put("withheld", assembled.withheld().size());
+        details.put("released", token != null);
         auditLog.record("dsr.access-package.prepared", requestCase.subjectId(), details);
         PackageStatus status = new PackageStatus(caseId, requestCase.reference(), record, outcomes,
                 assembled.withheld(), now);
         return new Prepared(status, Optional.ofNullable(token).map(this::downloadUrl));
+    }
+
+    /**
+     * Releases a package kept for review: issues its link (working for {@code dsr.access.link-valid-for} from now),
+     * to be sent to the requester once this has committed. The case must still be one a package is prepared for.
+     */
+    public Prepared release(UUID caseId, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RequestCase requestCase = cases.openCase(caseId);
+            requirePreparable(requestCase);
+            Instant now = cases.now();
+            AccessPackageRecord record = packages.findByIdOptional(caseId)
+                    .filter(candidate -> candidate.awaitingRelease(now))
+                    .orElseThrow(() -> new ProblemException(DsrProblem.ACCESS_PACKAGE_NOT_RELEASABLE,
+                            "No package waits for release on case " + caseId + ": prepare one for review first (an "
+                                    + "incomplete one, one already sent, or one kept too long is not released)"));
+            String token = newToken();
+            record.released(linkHash(token), now.plus(config.access().linkValidFor()));
+            cases.trail(requestCase, actor, "access-package-released", requestCase.status(), requestCase.status(),
+                    null);
+            auditLog.record("dsr.access-package.released", requestCase.subjectId(), Map.of(
+                    "case", requestCase.reference(), "package", record.packageId().toString()));
+            PackageStatus status = new PackageStatus(caseId, requestCase.reference(), record,
+                    fromJson(record.sourceOutcomes(), new TypeReference<List<SourceOutcome>>() { }),
+                    withheldOf(requestCase, record), now);
+            return new Prepared(status, Optional.of(downloadUrl(token)));
+        });
+    }
+
+    /**
+     * The package as the requester would get it, with what was withheld from it, for the officer to review; audited.
+     * A package whose document was purged has nothing to show.
+     */
+    public Preview preview(UUID caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RequestCase requestCase = caseRepository.findByIdOptional(caseId)
+                    .orElseThrow(() -> new ProblemException(DsrProblem.CASE_NOT_FOUND, "There is no case " + caseId));
+            AccessPackageRecord record = packages.findByIdOptional(caseId)
+                    .orElseThrow(() -> new ProblemException(DsrProblem.ACCESS_PACKAGE_NOT_PREPARED,
+                            "No access package was prepared for case " + caseId));
+            String document = record.document() == null ? null
+                    : keys.decrypt(requestCase.keyOwner(), record.document()).orElse(null);
+            if (document == null) {
+                throw new ProblemException(DsrProblem.ACCESS_PACKAGE_NOT_PREPARED,
+                        "The package of case " + caseId + " was deleted; prepare it again");
+            }
+            auditLog.record("dsr.access-package.previewed", requestCase.subjectId(),
+                    Map.of("case", requestCase.reference(), "package", record.packageId().toString()));
+            PackageStatus status = new PackageStatus(caseId, requestCase.reference(), record,
+                    fromJson(record.sourceOutcomes(), new TypeReference<List<SourceOutcome>>() { }),
+                    withheldOf(requestCase, record), cases.now());
+            return new Preview(status, document);
+        });
+    }
+
+    private List<WithheldItem> withheldOf(RequestCase requestCase, AccessPackageRecord record) {
+        return record.withheld() == null ? List.of() : keys.decrypt(requestCase.keyOwner(), record.withheld())
+                .map(text -> fromJson(text, new TypeReference<List<WithheldItem>>() { })).orElse(List.of());
     }
 
     /** The case's package as staff see it; the withheld items only when {@code withWithheld}. */
@@ -205,10 +279,7 @@ public class AccessPackages {
             AccessPackageRecord record = packages.findByIdOptional(caseId)
                     .orElseThrow(() -> new ProblemException(DsrProblem.ACCESS_PACKAGE_NOT_PREPARED,
                             "No access package was prepared for case " + caseId));
-            List<WithheldItem> withheld = withWithheld && record.withheld() != null
-                    ? keys.decrypt(requestCase.keyOwner(), record.withheld())
-                    .map(text -> fromJson(text, new TypeReference<List<WithheldItem>>() { })).orElse(List.of())
-                    : List.of();
+            List<WithheldItem> withheld = withWithheld ? withheldOf(requestCase, record) : List.of();
             auditLog.record("dsr.access-package.read", requestCase.subjectId(),
                     Map.of("case", requestCase.reference(), "withheldShown", withWithheld));
             return new PackageStatus(caseId, requestCase.reference(), record,

@@ -31,9 +31,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,9 +141,46 @@ public class Cases {
         return file(requestCase);
     }
 
+    /**
+     * A case as the work queue shows it: its response clock, and once closed who closed it and when (the trail's
+     * closing entry).
+     */
+    public record QueueEntry(RequestCase requestCase, ResponseClock clock, Optional<CaseRepository.Closing> closing) {
+    }
+
+    /** The work queue's page; the closing entries of all its cases are read in one query. */
     @Transactional
-    public List<RequestCase> queue(CaseRepository.QueueFilter filter, int limit) {
-        return cases.queue(filter, today(), limit);
+    public List<QueueEntry> queue(CaseRepository.QueueFilter filter, int limit) {
+        return entries(cases.queue(filter, today(), limit));
+    }
+
+    /**
+     * Cases by reference, or by the requester's e-mail address matched through its keyed hash (never stored or
+     * logged in clear); when both are given, both must match. Open and closed, soonest due first. Audited with what
+     * was searched by and how many were found, never the value.
+     */
+    @Transactional
+    public List<QueueEntry> search(String reference, String email, int limit) {
+        String normalisedReference = reference == null || reference.isBlank() ? null
+                : reference.strip().toUpperCase(Locale.ROOT);
+        String emailHash = identifiers.emailHash(email);
+        List<RequestCase> found = cases.search(normalisedReference, emailHash, limit);
+        List<String> by = new ArrayList<>();
+        if (normalisedReference != null) {
+            by.add("REFERENCE");
+        }
+        if (emailHash != null) {
+            by.add("EMAIL");
+        }
+        auditLog.record("dsr.case.searched", null, Map.of("by", String.join(",", by), "found", found.size()));
+        return entries(found);
+    }
+
+    private List<QueueEntry> entries(List<RequestCase> page) {
+        Map<UUID, CaseRepository.Closing> closings = cases.closings(page.stream()
+                .filter(requestCase -> !requestCase.status().open()).map(RequestCase::id).toList());
+        return page.stream().map(requestCase -> new QueueEntry(requestCase, clockOf(requestCase),
+                Optional.ofNullable(closings.get(requestCase.id())))).toList();
     }
 
     @Transactional

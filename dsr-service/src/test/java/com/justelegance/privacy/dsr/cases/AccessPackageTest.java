@@ -109,6 +109,75 @@ class AccessPackageTest {
     }
 
     @Test
+    void aPackageKeptForReviewIsPreviewedWithWhatIsWithheldAndOnlyReleasedOnce() {
+        String subject = DsrApi.newSubject();
+        String id = verifiedCase("ACCESS", subject);
+        String requester = DsrApi.view(id).extract().path("requester.email");
+
+        DsrApi.officer(id, "access-package?release=false", null).statusCode(200)
+                .body("complete", equalTo(true))
+                .body("link", equalTo("AWAITING_RELEASE"))
+                .body("downloadUrl", nullValue());
+        DsrApi.view(id).body("trail.action", hasItem("access-package-prepared-for-review"))
+                .body("trail.action", not(hasItem("letter-sent:COMPLETION")));
+        status(Roles.CUSTOMER_SERVICE, id).statusCode(200).body("link", equalTo("AWAITING_RELEASE"));
+
+        preview(id).statusCode(200)
+                .body("caseReference", equalTo(DsrApi.view(id).extract().path("reference")))
+                .body("link", equalTo("AWAITING_RELEASE"))
+                .body("document.subjectId", equalTo(subject))
+                .body("document.sections.storefront.outcome", equalTo("INCLUDED"))
+                .body("document.sections.'disclosure-service'.data.recipient", contains("DPD"))
+                .body("withheldFromRequester[0].reference", equalTo("WMP-2026-0042"))
+                .body("withheldFromRequester[0].recipientName", equalTo("West Midlands Police"));
+        // What is withheld is listed apart for the officer; the document the requester would get does not hold it.
+        String document = preview(id).extract().jsonPath().get("document").toString();
+        assertThat(document, containsString("DPD"));
+        assertThat(document, not(containsString("West Midlands Police")));
+        assertThat(document, not(containsString("WMP-2026-0042")));
+
+        ValidatableResponse released = release(id).statusCode(200)
+                .body("link", equalTo("ACTIVE"))
+                .body("downloadUrl", startsWith("http"));
+        String url = released.extract().path("downloadUrl");
+        SentLetters.awaitLetter(mailServer, requester, url);
+        DsrApi.view(id).body("trail.action", hasItems("access-package-released", "letter-sent:COMPLETION"));
+        download(tokenOf(released), null, null).statusCode(200).body("subjectId", equalTo(subject));
+
+        release(id).statusCode(409).body("type", equalTo(PROBLEMS + "access-package-not-releasable"));
+    }
+
+    @Test
+    void onlyACompletePackageKeptForReviewAndNotTooLongIsReleased() {
+        String neverPrepared = verifiedCase("ACCESS", DsrApi.newSubject());
+        release(neverPrepared).statusCode(409).body("type", equalTo(PROBLEMS + "access-package-not-releasable"));
+        preview(neverPrepared).statusCode(404).body("type", equalTo(PROBLEMS + "access-package-not-prepared"));
+
+        String incomplete = verifiedCase("ACCESS", "down-storefront-" + UUID.randomUUID());
+        DsrApi.officer(incomplete, "access-package?release=false", null).statusCode(200)
+                .body("complete", equalTo(false)).body("link", equalTo("NOT_ISSUED"));
+        release(incomplete).statusCode(409).body("type", equalTo(PROBLEMS + "access-package-not-releasable"));
+
+        String sentAtOnce = verifiedCase("ACCESS", DsrApi.newSubject());
+        prepare(sentAtOnce).statusCode(200).body("link", equalTo("ACTIVE"));
+        release(sentAtOnce).statusCode(409);
+
+        String keptTooLong = verifiedCase("ACCESS", DsrApi.newSubject());
+        DsrApi.officer(keptTooLong, "access-package?release=false", null).statusCode(200);
+        clock.moveForward(Duration.ofDays(8));
+        release(keptTooLong).statusCode(409).body("type", equalTo(PROBLEMS + "access-package-not-releasable"));
+        packages.purgeExpired();
+        preview(keptTooLong).statusCode(404);
+        status(Roles.PRIVACY_OFFICER, keptTooLong).body("link", equalTo("PURGED"));
+
+        String undecided = verifiedCase("ACCESS", DsrApi.newSubject());
+        DsrApi.officer(undecided, "access-package?release=maybe", null).statusCode(400)
+                .body("errors.field", hasItem(containsString("release")));
+        status(Roles.PRIVACY_OFFICER, undecided).statusCode(404);
+        release(UUID.randomUUID().toString()).statusCode(404);
+    }
+
+    @Test
     void theReportIsHtmlWithTheIcoDetailsAndAPdfOfTheSame() {
         String id = verifiedCase("PORTABILITY", DsrApi.newSubject());
         String token = tokenOf(prepare(id).statusCode(200));
@@ -238,6 +307,15 @@ class AccessPackageTest {
 
     private static ValidatableResponse prepare(String id) {
         return DsrApi.officer(id, "access-package", null);
+    }
+
+    private static ValidatableResponse preview(String id) {
+        return given().header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/requests/{id}/access-package/preview", id).then();
+    }
+
+    private static ValidatableResponse release(String id) {
+        return DsrApi.officer(id, "access-package/release", null);
     }
 
     private static ValidatableResponse status(String role, String id) {

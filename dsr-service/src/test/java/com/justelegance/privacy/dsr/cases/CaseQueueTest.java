@@ -78,6 +78,55 @@ class CaseQueueTest {
     }
 
     @Test
+    void eachRowSaysDaysLeftPausedExtendedAndOnceClosedWhoDecidedItAndWhen() {
+        String assignee = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        clock.standAt(Instant.parse("2026-03-02T09:00:00Z"));
+        String email = "rows." + UUID.randomUUID() + "@example.com";
+        String running = openCase("ACCESS", email, null);
+        String extended = openCase("ACCESS", email, null);
+        String waiting = openCase("ACCESS", email, null);
+        String clarifying = openCase("ACCESS", email, null);
+        String closed = openCase("ACCESS", email, null);
+        for (String id : List.of(running, extended, waiting, clarifying, closed)) {
+            step(Roles.CUSTOMER_SERVICE, id, "assignment", "{\"assignee\": \"" + assignee + "\"}").statusCode(200);
+        }
+        officer(extended, "extension", "{\"reason\": \"Many requests at once\"}").statusCode(200);
+        officer(waiting, "identity-request", null).statusCode(200);
+        officer(clarifying, "clarification-request", "{\"question\": \"Which account?\"}").statusCode(200);
+        officer(closed, "completion", "{}").statusCode(200);
+
+        // Received Monday 2 March: due Thursday 2 April, 31 days on; extended, due 2 June.
+        var rows = queue("assignee=" + assignee + "&includeClosed=true").statusCode(200).extract().jsonPath();
+        String row = "find { it.id == '%s' }.";
+        assertThat(rows.getInt(row.formatted(running) + "daysLeft"), equalTo(31));
+        assertThat(rows.getBoolean(row.formatted(running) + "paused"), equalTo(false));
+        assertThat(rows.getBoolean(row.formatted(running) + "extended"), equalTo(false));
+        assertThat(rows.getBoolean(row.formatted(running) + "overdue"), equalTo(false));
+        assertThat(rows.getString(row.formatted(running) + "assignee"), equalTo(assignee));
+        assertThat(rows.getString(row.formatted(running) + "decidedBy"), equalTo(null));
+        assertThat(rows.getBoolean(row.formatted(extended) + "extended"), equalTo(true));
+        assertThat(rows.getInt(row.formatted(extended) + "daysLeft"), equalTo(92));
+        assertThat(rows.getBoolean(row.formatted(waiting) + "paused"), equalTo(true));
+        assertThat(rows.getString(row.formatted(waiting) + "daysLeft"), equalTo(null));
+        assertThat(rows.getBoolean(row.formatted(clarifying) + "paused"), equalTo(true));
+        assertThat(rows.getString(row.formatted(closed) + "status"), equalTo("COMPLETED"));
+        assertThat(rows.getString(row.formatted(closed) + "decidedBy"), equalTo("test-privacy-officer"));
+        assertThat(rows.getString(row.formatted(closed) + "decidedAt"), equalTo("2026-03-02T09:00:00Z"));
+        assertThat(rows.getString(row.formatted(closed) + "closedAt"), equalTo("2026-03-02T09:00:00Z"));
+        assertThat(rows.getString(row.formatted(closed) + "daysLeft"), equalTo(null));
+
+        // A comment on a closed case comes later on its trail; who decided it does not change.
+        step(Roles.CUSTOMER_SERVICE, closed, "comments", "{\"text\": \"Called back\"}").statusCode(200);
+        assertThat(queue("assignee=" + assignee + "&includeClosed=true").extract().jsonPath()
+                .getString(row.formatted(closed) + "decidedBy"), equalTo("test-privacy-officer"));
+
+        clock.standAt(Instant.parse("2026-04-06T09:00:00Z"));
+        var later = queue("assignee=" + assignee).extract().jsonPath();
+        assertThat(later.getBoolean(row.formatted(running) + "overdue"), equalTo(true));
+        assertThat(later.getInt(row.formatted(running) + "daysLeft"), equalTo(-4));
+    }
+
+    @Test
     void unknownFiltersAreRefused() {
         queue("status=LOST").statusCode(400).contentType("application/problem+json");
         queue("limit=0").statusCode(400).contentType("application/problem+json");

@@ -110,6 +110,16 @@ class OpenApiStatusTest extends OpenApiProblemTests {
                 .post("/api/v1/requests/{id}/identity-checks", accessCase).then().statusCode(200);
         OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/access-package",
                 asOfficer().post("/api/v1/requests/{id}/access-package", accessCase));
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/search",
+                asOfficer().body("{\"email\": \"openapi." + UUID.randomUUID() + "@example.com\"}")
+                        .post("/api/v1/requests/search"));
+        String reviewed = DsrApi.openCase("ACCESS", "openapi." + UUID.randomUUID() + "@example.com",
+                "\"subjectId\": \"" + DsrApi.newSubject() + "\"");
+        asOfficer().body("{\"method\": \"DOCUMENT\", \"outcome\": \"VERIFIED\"}")
+                .post("/api/v1/requests/{id}/identity-checks", reviewed).then().statusCode(200);
+        asOfficer().post("/api/v1/requests/{id}/access-package?release=false", reviewed).then().statusCode(200);
+        OpenApiStatuses.record(answered, "POST /api/v1/requests/{id}/access-package/release",
+                asOfficer().post("/api/v1/requests/{id}/access-package/release", reviewed));
         OpenApiStatuses.record(answered, "POST /api/v1/erasure-certificates/verification", given()
                 .contentType(ContentType.JSON)
                 .body(mapper.writeValueAsString(certificates.sign(CertificateFixtures.certificate())))

@@ -34,6 +34,11 @@ public class BackendProblem extends RuntimeException {
         return status;
     }
 
+    /** The problem's title as the service gave it ("Case not found"): says which kind of refusal it was. */
+    public String title() {
+        return title;
+    }
+
     public List<String> fields() {
         return fields;
     }

@@ -38,6 +38,29 @@ public interface DsrApi extends AuditLogApi {
     @Path("/requests")
     Map<String, Object> open(Map<String, Object> newCase);
 
+    /**
+     * Cases, open and closed, by {@code reference} or by the requester's {@code email}: a POST body, so the address
+     * stays out of URLs and access logs.
+     */
+    @POST
+    @Path("/requests/search")
+    List<Map<String, Object>> search(Map<String, Object> criteria);
+
+    /** Gathers the case's access package; with {@code release} false it is kept for review (no link, no letter). */
+    @POST
+    @Path("/requests/{id}/access-package")
+    Map<String, Object> prepareAccessPackage(@PathParam("id") UUID id, @QueryParam("release") boolean release);
+
+    /** The package as the requester would get it, and what is withheld from it (privacy officer). */
+    @GET
+    @Path("/requests/{id}/access-package/preview")
+    Map<String, Object> accessPackagePreview(@PathParam("id") UUID id);
+
+    /** Releases a package kept for review: its link goes to the requester. */
+    @POST
+    @Path("/requests/{id}/access-package/release")
+    Map<String, Object> releaseAccessPackage(@PathParam("id") UUID id);
+
     @GET
     @Path("/requests/{id}")
     Map<String, Object> requestCase(@PathParam("id") UUID id);

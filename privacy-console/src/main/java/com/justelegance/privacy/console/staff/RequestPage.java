@@ -29,8 +29,13 @@ import java.util.UUID;
  * {@code /console/requests/{id}/{action}}, passed on to dsr-service's endpoint of the same name; success comes back
  * to this page with a notice, a refusal is shown above the form.
  */
-@Path("/console/requests/{id: [0-9a-fA-F-]{36}}")
+// The id is a UUID by its pattern, so that /console/requests/export.csv and /search are not taken for a request.
+@Path("/console/requests/{id: " + RequestPage.UUID_PATTERN + "}")
 public class RequestPage {
+
+    /** A request id as dsr-service issues them (a UUID). */
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
 
     /** Not type-checked: it shows dsr-service's JSON as it comes, nested maps and lists. */
     private final Template request;

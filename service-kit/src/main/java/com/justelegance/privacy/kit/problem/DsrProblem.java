@@ -62,7 +62,12 @@ public enum DsrProblem implements ProblemType {
     /** No access package has this download link (never issued, altered, or replaced by a newer package). */
     ACCESS_LINK_NOT_FOUND("access-link-not-found", "Access link not found", 404),
     /** The download link has expired, or was used as many times as allowed; the package is (to be) deleted. */
-    ACCESS_LINK_EXPIRED("access-link-expired", "Access link expired", 410);
+    ACCESS_LINK_EXPIRED("access-link-expired", "Access link expired", 410),
+    /**
+     * The case has no package to release: none was prepared for review, it is incomplete, its link was already
+     * issued, or it was deleted unreleased.
+     */
+    ACCESS_PACKAGE_NOT_RELEASABLE("access-package-not-releasable", "Access package not releasable", 409);
 
     private final Definition definition;
 
