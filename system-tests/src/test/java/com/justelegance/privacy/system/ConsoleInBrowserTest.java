@@ -48,6 +48,8 @@ class ConsoleInBrowserTest {
     private static Customer leaving;
     /** A customer who changes their marketing choices in the privacy centre. */
     private static Customer choosing;
+    /** A customer who asks for a copy of their data. */
+    private static Customer asking;
 
     @BeforeAll
     static void customersOfTheStorefront() {
@@ -55,11 +57,12 @@ class ConsoleInBrowserTest {
                         16, 800, 1707).stream()
                 .filter(c -> c.email() != null && c.name() != null)
                 .toList();
-        assertThat("the seeded run has three customers with an e-mail address", known.size() >= 3, is(true));
+        assertThat("the seeded run has four customers with an e-mail address", known.size() >= 4, is(true));
         customer = known.get(0);
         leaving = known.get(1);
         choosing = known.get(2);
-        known.subList(0, 3).forEach(ErasureCases::awaitKnownEverywhere);
+        asking = known.get(3);
+        known.subList(0, 4).forEach(ErasureCases::awaitKnownEverywhere);
     }
 
     @Test
@@ -168,6 +171,39 @@ class ConsoleInBrowserTest {
             assertThat(browser.find("#timeline").getText(), containsString("erasure"));
             browser.screenshot("console-request-erasure-certificate");
         }
+    }
+
+    @Test
+    void theOfficerFindsAnAccessRequestByTheRequestersEmailAndReviewsThePackageBeforeReleasingIt() {
+        String caseId = openVerifiedAccessCase(asking);
+        String reference = requestCase(caseId).getString("reference");
+        String[] officer = RunningSystem.consoleUsers().get(Roles.PRIVACY_OFFICER);
+
+        try (Browser browser = new Browser()) {
+            browser.signIn(consoleUrl(), officer[0], officer[1]);
+            browser.open(consoleUrl() + "/console/requests");
+            browser.type("search-query", asking.email().toUpperCase());
+            browser.submit("#search");
+            // Found by the keyed hash of the address; the address itself is not written back into the page.
+            assertThat(browser.find("#queue").getText(), containsString(reference));
+            assertThat(browser.text(), not(containsString(asking.email())));
+            browser.submit("#queue a[href$='" + caseId + "']");
+
+            browser.submit("#prepare-package-for-review");
+            assertThat(browser.url(), endsWith("/console/requests/" + caseId + "/access-package"));
+            assertThat(browser.find("#package-sections").getText(), containsString("storefront"));
+            browser.screenshot("console-access-package-review");
+            // Nothing has gone to the requester yet.
+            assertThat(Mailboxes.lettersTo(asking.email()).stream().map(Mailboxes::subjectOf)
+                    .anyMatch(subject -> subject.startsWith("Your request is complete")
+                            && subject.contains(reference)), is(false));
+
+            browser.submit("#release-package");
+            assertThat(browser.url(), containsString("/console/requests/" + caseId));
+            assertThat(browser.text(), containsString("The access package is prepared and the link sent."));
+        }
+        Mailboxes.awaitLetter(asking.email(), "Your request is complete", reference);
+        assertThat(trailOf(caseId), hasItem("access-package-released"));
     }
 
     @Test
@@ -309,6 +345,31 @@ class ConsoleInBrowserTest {
                 .queryParam("subjectId", subject).queryParam("purpose", "EMAIL_MARKETING")
                 .when().get("/api/v1/consent-checks")
                 .then().statusCode(200).extract().jsonPath().getBoolean("allowed");
+    }
+
+    /** An access request by phone for the customer, identity checked by the officer: ready for its package. */
+    private static String openVerifiedAccessCase(Customer of) {
+        String id = given().baseUri(RunningSystem.url(RunningSystem.Service.DSR))
+                .header("Authorization", TestTokens.bearer(Roles.CUSTOMER_SERVICE))
+                .contentType("application/json")
+                .body(Map.of("type", "ACCESS", "channel", "PHONE", "subjectId", of.subjectId(),
+                        "requester", Map.of("email", of.email())))
+                .when().post("/api/v1/requests")
+                .then().statusCode(201).extract().path("id");
+        given().baseUri(RunningSystem.url(RunningSystem.Service.DSR))
+                .header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .contentType("application/json")
+                .body(Map.of("method", "DOCUMENT", "outcome", "VERIFIED"))
+                .when().post("/api/v1/requests/{id}/identity-checks", id)
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static JsonPath requestCase(String caseId) {
+        return given().baseUri(RunningSystem.url(RunningSystem.Service.DSR))
+                .header("Authorization", TestTokens.bearer(Roles.PRIVACY_OFFICER))
+                .when().get("/api/v1/requests/{id}", caseId)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static List<String> trailOf(String caseId) {
