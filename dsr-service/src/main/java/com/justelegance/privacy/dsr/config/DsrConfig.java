@@ -167,6 +167,14 @@ public interface DsrConfig {
         @WithDefault("http://localhost:8083")
         String downloadBaseUrl();
 
+        /**
+         * Where the link points instead, in front of the token, when requesters download elsewhere: the privacy
+         * centre serves the same download under its own address ({@code ./stack up} sets
+         * {@code http://localhost:8085/privacy-centre/access-packages/}), so the link in the letter is the
+         * retailer's page rather than an API.
+         */
+        Optional<String> downloadLinkPrefix();
+
         /** The name the package gives as the controller. */
         @WithDefault("Juste Elegance")
         String controllerName();

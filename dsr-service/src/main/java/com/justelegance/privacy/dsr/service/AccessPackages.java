@@ -400,6 +400,9 @@ public class AccessPackages {
     }
 
     private String downloadUrl(String token) {
+        if (config.access().downloadLinkPrefix().isPresent()) {
+            return config.access().downloadLinkPrefix().get() + token;
+        }
         String base = config.access().downloadBaseUrl();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/access-packages/"
                 + token;
