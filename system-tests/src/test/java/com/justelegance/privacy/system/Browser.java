@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A real browser for the console's tests: Debian's headless chromium, driven by Selenium through Debian's
@@ -46,6 +47,13 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** From now on every request carries the Global Privacy Control signal ({@code Sec-GPC: 1}), as a browser with
+     * it switched on sends it. */
+    public void sendGlobalPrivacyControl() {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Sec-GPC", "1")));
     }
 
     public void open(String url) {

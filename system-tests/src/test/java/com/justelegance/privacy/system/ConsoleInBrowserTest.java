@@ -50,6 +50,8 @@ class ConsoleInBrowserTest {
     private static Customer choosing;
     /** A customer who asks for a copy of their data. */
     private static Customer asking;
+    /** A customer whose browser sends the Global Privacy Control signal. */
+    private static Customer signalling;
 
     @BeforeAll
     static void customersOfTheStorefront() {
@@ -57,12 +59,13 @@ class ConsoleInBrowserTest {
                         16, 800, 1707).stream()
                 .filter(c -> c.email() != null && c.name() != null)
                 .toList();
-        assertThat("the seeded run has four customers with an e-mail address", known.size() >= 4, is(true));
+        assertThat("the seeded run has five customers with an e-mail address", known.size() >= 5, is(true));
         customer = known.get(0);
         leaving = known.get(1);
         choosing = known.get(2);
         asking = known.get(3);
-        known.subList(0, 4).forEach(ErasureCases::awaitKnownEverywhere);
+        signalling = known.get(4);
+        known.subList(0, 5).forEach(ErasureCases::awaitKnownEverywhere);
     }
 
     @Test
@@ -171,6 +174,32 @@ class ConsoleInBrowserTest {
             assertThat(browser.find("#timeline").getText(), containsString("erasure"));
             browser.screenshot("console-request-erasure-certificate");
         }
+    }
+
+    @Test
+    void aShopperWhoseBrowserSendsTheGlobalPrivacyControlSignalIsOptedOutOfSaleAndSharing() {
+        // At checkout they had accepted advertising cookies.
+        given().baseUri(RunningSystem.url(RunningSystem.Service.CONSENT))
+                .header("Authorization", TestTokens.bearer(Roles.STOREFRONT))
+                .contentType("application/json")
+                .body(Map.of("choices", List.of(Map.of("purpose", "ADVERTISING_COOKIES", "state", "GRANTED")),
+                        "policyVersion", "2026-11", "source", "COOKIE_BANNER", "method", "ACCEPT"))
+                .when().post("/api/v1/subjects/{subject}/consent-decisions", signalling.subjectId())
+                .then().statusCode(201);
+        assertThat(allowed(signalling.subjectId(), "ADVERTISING_COOKIES"), is(true));
+
+        try (Browser shopper = new Browser()) {
+            shopper.sendGlobalPrivacyControl();
+            shopper.open(consoleUrl() + "/privacy-centre/preferences/sign-in");
+            shopper.type("email", signalling.email());
+            shopper.submit("#send-code");
+            shopper.type("code", codeIn(awaitSignInLetter(signalling.email())));
+            shopper.submit("#sign-in");
+            assertThat(shopper.find("#gpc-notice").getText(), containsString("Global Privacy Control"));
+            assertThat(shopper.find("#purpose-ADVERTISING_COOKIES-current").getText(), containsString("not allowed"));
+        }
+        // Honoured by the services, not only shown: the advertising cookies are no longer allowed.
+        assertThat(allowed(signalling.subjectId(), "ADVERTISING_COOKIES"), is(false));
     }
 
     @Test
@@ -340,9 +369,14 @@ class ConsoleInBrowserTest {
     }
 
     private static boolean emailMarketingAllowed(String subject) {
+        return allowed(subject, "EMAIL_MARKETING");
+    }
+
+    /** What the consent check answers the storefront's marketing tools for this subject and purpose. */
+    private static boolean allowed(String subject, String purpose) {
         return given().baseUri(RunningSystem.url(RunningSystem.Service.CONSENT))
                 .header("Authorization", TestTokens.bearer(Roles.MARKETING))
-                .queryParam("subjectId", subject).queryParam("purpose", "EMAIL_MARKETING")
+                .queryParam("subjectId", subject).queryParam("purpose", purpose)
                 .when().get("/api/v1/consent-checks")
                 .then().statusCode(200).extract().jsonPath().getBoolean("allowed");
     }
