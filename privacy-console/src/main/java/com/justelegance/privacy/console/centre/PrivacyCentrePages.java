@@ -1,5 +1,8 @@
 package com.justelegance.privacy.console.centre;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+
 import com.justelegance.privacy.console.backend.BackendProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -77,9 +80,17 @@ public class PrivacyCentrePages {
     CentreConsentApi consent;
     @RestClient
     CentreDownloadApi downloads;
+    /** The request being answered: whether it came over TLS decides the session cookie's Secure flag. */
+    @Inject
+    HttpServerRequest request;
 
     final ShopperSessions sessions;
     final String policyVersion;
+
+    /** Served over TLS, directly or behind a proxy whose X-Forwarded-Proto the console trusts. */
+    private boolean overTls() {
+        return "https".equals(request.scheme());
+    }
 
     public PrivacyCentrePages(ShopperSessions sessions,
                               @ConfigProperty(name = "console.centre.policy-version") String policyVersion) {
@@ -238,7 +249,7 @@ public class PrivacyCentrePages {
             // sale-or-sharing purposes out when it sees the signal.
             consent.decide(subjectId, "1", decision(List.of()));
         }
-        return Response.seeOther(URI.create("/privacy-centre/preferences")).cookie(sessions.start(subjectId)).build();
+        return Response.seeOther(URI.create("/privacy-centre/preferences")).cookie(sessions.start(subjectId, overTls())).build();
     }
 
     @GET
@@ -285,7 +296,7 @@ public class PrivacyCentrePages {
     @POST
     @Path("/preferences/sign-out")
     public Response signOut() {
-        return Response.seeOther(URI.create("/privacy-centre")).cookie(sessions.end()).build();
+        return Response.seeOther(URI.create("/privacy-centre")).cookie(sessions.end(overTls())).build();
     }
 
     // ---- Errors: the centre's own pages, never the staff console's ----
@@ -325,7 +336,7 @@ public class PrivacyCentrePages {
     }
 
     private Response signedOut() {
-        return Response.seeOther(URI.create("/privacy-centre/preferences/sign-in")).cookie(sessions.end()).build();
+        return Response.seeOther(URI.create("/privacy-centre/preferences/sign-in")).cookie(sessions.end(overTls())).build();
     }
 
     private TemplateInstance requestForm(Map<String, String> form, String error, List<String> fields) {

@@ -52,15 +52,20 @@ public class ShopperSessions {
         this.lifetime = lifetime;
     }
 
-    /** A cookie that signs the shopper in as this subject. */
-    public NewCookie start(String subjectId) {
+    /**
+     * A cookie that signs the shopper in as this subject.
+     *
+     * @param secure the page was served over TLS (directly, or behind a proxy that says so): the cookie is then
+     *               marked Secure, so the browser never sends it over plain HTTP
+     */
+    public NewCookie start(String subjectId, boolean secure) {
         String content = subjectId + "\n" + clock.instant().plus(lifetime).getEpochSecond();
-        return cookie(seal(content), (int) lifetime.toSeconds());
+        return cookie(seal(content), (int) lifetime.toSeconds(), secure);
     }
 
     /** A cookie that ends the session. */
-    public NewCookie end() {
-        return cookie("", 0);
+    public NewCookie end(boolean secure) {
+        return cookie("", 0, secure);
     }
 
     /** The subject the cookie signs in, if it is genuine and not past its end. */
@@ -105,8 +110,8 @@ public class ShopperSessions {
         return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     }
 
-    private static NewCookie cookie(String value, int maxAge) {
+    private static NewCookie cookie(String value, int maxAge, boolean secure) {
         return new NewCookie.Builder(COOKIE).value(value).path("/privacy-centre").maxAge(maxAge).httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+                .secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

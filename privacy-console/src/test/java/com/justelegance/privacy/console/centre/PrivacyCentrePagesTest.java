@@ -88,7 +88,7 @@ class PrivacyCentrePagesTest {
 
     @Test
     void aTamperedOrForeignSessionCookieSignsNobodyIn() {
-        String genuine = sessions.start("sub-ann").getValue();
+        String genuine = sessions.start("sub-ann", false).getValue();
         char last = genuine.charAt(genuine.length() - 5);
         String tampered = genuine.substring(0, genuine.length() - 5) + (last == 'A' ? 'B' : 'A')
                 + genuine.substring(genuine.length() - 4);
@@ -103,7 +103,7 @@ class PrivacyCentrePagesTest {
 
     @Test
     void theSessionCookieIsHttpOnlySameSiteStrictAndSignOutEndsIt() {
-        String cookie = sessions.start("sub-ann").toString();
+        String cookie = sessions.start("sub-ann", false).toString();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
         Csrf csrf = Csrf.from(given().get("/privacy-centre/preferences/sign-in"));
@@ -111,6 +111,18 @@ class PrivacyCentrePagesTest {
                 .extract().headers().getValues("Set-Cookie");
         assertTrue(cleared.stream().anyMatch(c -> c.startsWith(ShopperSessions.COOKIE + "=;")
                 && c.contains("Max-Age=0")), cleared.toString());
+        assertTrue(cleared.stream().noneMatch(c -> c.startsWith(ShopperSessions.COOKIE) && c.contains("Secure")));
+    }
+
+    @Test
+    void overTlsTheSessionCookieIsSecure() {
+        // As the retailer's TLS-terminating proxy says it (the tests trust X-Forwarded-*, as CONSOLE_BEHIND_PROXY does).
+        Csrf csrf = Csrf.from(given().get("/privacy-centre/preferences/sign-in"));
+        List<String> cleared = given().header("X-Forwarded-Proto", "https").cookie("csrf-token", csrf.cookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .post("/privacy-centre/preferences/sign-out").then().statusCode(303).extract().headers().getValues("Set-Cookie");
+        assertTrue(cleared.stream().anyMatch(c -> c.startsWith(ShopperSessions.COOKIE + "=;") && c.contains("Secure")),
+                cleared.toString());
     }
 
     /** A page's CSRF cookie and form token, to post a form as a browser would. */
