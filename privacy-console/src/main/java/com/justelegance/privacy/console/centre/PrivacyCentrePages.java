@@ -80,9 +80,12 @@ public class PrivacyCentrePages {
     CentreConsentApi consent;
     @RestClient
     CentreDownloadApi downloads;
-    /** The request being answered: whether it came over TLS decides the session cookie's Secure flag. */
+    /** The request being answered: whether it came over TLS decides the session cookie's Secure flag, and its
+     * client's address counts against {@link ClientRateLimits}. */
     @Inject
     HttpServerRequest request;
+    @Inject
+    ClientRateLimits clients;
 
     final ShopperSessions sessions;
     final String policyVersion;
@@ -113,9 +116,10 @@ public class PrivacyCentrePages {
 
     @POST
     @Path("/requests/new")
-    @RateLimit(value = 10, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response openRequest(@RestForm String type, @RestForm String email, @RestForm String name,
                                 @RestForm String message) {
+        clients.admit(request);
         Map<String, String> form = new HashMap<>();
         form.put("type", type == null ? "" : type);
         form.put("email", email == null ? "" : email);
@@ -157,8 +161,9 @@ public class PrivacyCentrePages {
 
     @POST
     @Path("/requests/{id}/identity-code")
-    @RateLimit(value = 10, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response confirmCode(@PathParam("id") UUID id, @RestForm String code) {
+        clients.admit(request);
         if (code == null || !code.strip().matches("[0-9]{6}")) {
             return Response.status(400).entity(requestView(dsr.request(id),
                     "Enter the 6-digit code from the e-mail we sent you.")).build();
@@ -205,8 +210,9 @@ public class PrivacyCentrePages {
 
     @POST
     @Path("/preferences/sign-in")
-    @RateLimit(value = 10, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response sendSignInCode(@RestForm String email) {
+        clients.admit(request);
         if (email == null || email.isBlank()) {
             return Response.status(400).entity(signIn.data("email", "")
                     .data("error", "Enter the e-mail address of your account.")).build();
@@ -225,9 +231,10 @@ public class PrivacyCentrePages {
 
     @POST
     @Path("/preferences/sign-in/code")
-    @RateLimit(value = 10, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response signInWithCode(@RestForm String email, @RestForm String code,
                                    @HeaderParam("Sec-GPC") String gpc) {
+        clients.admit(request);
         String address = email == null ? "" : email.strip();
         if (address.isEmpty() || code == null || !code.strip().matches("[0-9]{6}")) {
             return Response.status(400).entity(signInCode.data("email", address)
@@ -266,9 +273,10 @@ public class PrivacyCentrePages {
 
     @POST
     @Path("/preferences")
-    @RateLimit(value = 20, window = 1, windowUnit = ChronoUnit.MINUTES)
+    @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response savePreferences(@CookieParam(ShopperSessions.COOKIE) String session,
                                     @HeaderParam("Sec-GPC") String gpc, MultivaluedMap<String, String> form) {
+        clients.admit(request);
         Optional<String> subject = sessions.subjectOf(session);
         if (subject.isEmpty()) {
             return signedOut();
