@@ -330,7 +330,8 @@ final class ConsentCheckBench {
         List<String> subjects = new ArrayList<>();
         int step = KNOWN / BATCH_KNOWN;
         for (int i = 0; i < BATCH_KNOWN; i++) {
-            subjects.add(knownSubject(i * step));
+            // Spread over the table, alternately even (granted) and odd (objecting).
+            subjects.add(knownSubject(i * step + i % 2));
         }
         for (int i = 0; i < BATCH_UNKNOWN; i++) {
             subjects.add("bench-u-" + i);

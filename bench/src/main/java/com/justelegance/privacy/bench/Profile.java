@@ -33,6 +33,11 @@ final class Profile {
         AREAS.put("Bean validation (Hibernate Validator)", List.of("org.hibernate.validator"));
     }
 
+    /** Plumbing every request passes through (threads, reactive operators, routing): left out of the totals. */
+    static final List<String> PLUMBING = List.of("java.lang.Thread", "java.util.concurrent", "io.smallrye.mutiny",
+            "io.smallrye.context", "io.vertx", "io.netty", "org.jboss.threads", "org.jboss.resteasy.reactive",
+            "io.quarkus.vertx", "io.quarkus.resteasy.reactive.server.runtime.QuarkusResteasyReactiveRequestContext");
+
     /** The top frames, the hottest methods on the stack, and each area's share, in percent of samples. */
     record Summary(int samples, Map<String, Double> topSelf, Map<String, Double> topTotal,
                    Map<String, Double> areas) {
@@ -74,7 +79,7 @@ final class Profile {
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String name = name(frame);
-                if (seen.add(name)) {
+                if (PLUMBING.stream().noneMatch(name::startsWith) && seen.add(name)) {
                     total.merge(name, 1, Integer::sum);
                 }
             }
@@ -86,7 +91,7 @@ final class Profile {
                 }
             }
         }
-        return new Summary(samples, top(self, samples, 15), top(total, samples, 25), percent(areas, samples));
+        return new Summary(samples, top(self, samples, 15), top(total, samples, 20), percent(areas, samples));
     }
 
     private static String name(RecordedFrame frame) {

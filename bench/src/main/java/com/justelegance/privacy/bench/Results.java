@@ -96,7 +96,7 @@ record Results(ConsentCheckBench.Settings settings, ConsentCheckBench.Outcome ou
             md.append("\n| Top frame (self) | Samples |\n|---|---|\n");
             profile.topSelf().forEach((frame, share) -> md.append("| `").append(frame).append("` | ")
                     .append("%.1f %%".formatted(share)).append(" |\n"));
-            md.append("\n| On the stack (total) | Samples |\n|---|---|\n");
+            md.append("\n| On the stack (total, request plumbing left out) | Samples |\n|---|---|\n");
             profile.topTotal().forEach((frame, share) -> md.append("| `").append(frame).append("` | ")
                     .append("%.1f %%".formatted(share)).append(" |\n"));
         }
