@@ -32,17 +32,22 @@ record Results(ConsentCheckBench.Settings settings, ConsentCheckBench.Outcome ou
         double jdbc = median(reps, ConsentCheckBench.Repetition::jdbcPerSecond);
         double batchMs = median(reps, ConsentCheckBench.Repetition::batchP50Millis);
         double jdbcMs = median(reps, ConsentCheckBench.Repetition::jdbcP50Millis);
+        // Ratios are taken per repetition (service and baseline measured back to back), then their median: a
+        // repetition slowed by a neighbour on the machine slows both sides.
+        double checkRatio = median(reps, r -> r.checkPerSecond() / r.indexPerSecond());
+        double p99Ratio = median(reps, r -> r.checkP99AtHalf() / r.indexP99AtHalf());
+        double batchRatio = median(reps, r -> r.batchPerSecond() / r.jdbcPerSecond());
         long wrong = reps.stream().mapToLong(ConsentCheckBench.Repetition::wrongAnswers).sum();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("Single consent check, requests/s (" + settings.clients() + " clients; baseline: "
                 + "GET / without a token)", "%.0f/s".formatted(check), "%.0f/s".formatted(index),
-                "%.3fx".formatted(check / index), ">= 0.5x", check / index >= 0.5));
+                "%.3fx".formatted(checkRatio), ">= 0.5x", checkRatio >= 0.5));
         figures.add(new Figure("Single consent check, p99 at half its maximum rate (%.0f/s; baseline: GET / at "
                 .formatted(half) + "the same rate)", "%.2f ms".formatted(checkP99), "%.2f ms".formatted(indexP99),
-                "%.2fx".formatted(checkP99 / indexP99), "<= 5 ms", checkP99 <= 5.0));
+                "%.2fx".formatted(p99Ratio), "<= 5 ms", checkP99 <= 5.0));
         figures.add(new Figure("Batch check of 10,000 subjects, batches/s (median latency %.0f ms; baseline: bare "
                 .formatted(batchMs) + "JDBC = ANY, %.0f ms)".formatted(jdbcMs), "%.2f/s".formatted(batch),
-                "%.2f/s".formatted(jdbc), "%.3fx".formatted(batch / jdbc), ">= 0.7x", batch / jdbc >= 0.7));
+                "%.2f/s".formatted(jdbc), "%.3fx".formatted(batchRatio), ">= 0.7x", batchRatio >= 0.7));
         figures.add(new Figure("Withdrawal visible to the very next check (probes through the API under load)",
                 "%d of %d".formatted(outcome.withdrawalProbes() - outcome.withdrawalFailures(),
                         outcome.withdrawalProbes()), "", "", "all",
@@ -79,7 +84,7 @@ record Results(ConsentCheckBench.Settings settings, ConsentCheckBench.Outcome ou
         md.append("## Consent checks, ").append(date).append("\n\n");
         md.append("Medians of ").append(settings.repetitions()).append(" repetitions of ")
                 .append(settings.duration().toSeconds()).append(" s after a ").append(settings.warmUp().toSeconds())
-                .append(" s warm-up; ").append(Runtime.getRuntime().availableProcessors())
+                .append(" s warm-up (ratios: the median of each repetition's ratio); ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores shared by the service, PostgreSQL, the broker and the load generator.\n\n");
         md.append("| Figure | Value | Baseline | Ratio | Target | Met |\n|---|---|---|---|---|---|\n");
         for (Figure figure : figures) {
