@@ -22,7 +22,8 @@ import static org.hamcrest.Matchers.notNullValue;
  * The role matrix every service tests (deny by default): each endpoint against each caller.
  * A caller the endpoint allows makes a valid call and gets exactly the endpoint's success status, and where the call
  * changes data the change is read back; every other caller gets a 403 problem and changes nothing; a call without a
- * token gets a 401 problem. The callers are every role people hold, every service role, a token with no role and a
+ * token, or with a bad token ({@link BadToken}) claiming an allowed role, gets a 401 problem and changes nothing; and
+ * the entries must cover every operation of the service's OpenAPI document ({@link #coverageGaps}). The callers are every role people hold, every service role, a token with no role and a
  * token with a role nobody defined. Each cell builds its own call, so a call that changes data can work on a fresh
  * throwaway subject, hold or recipient and leaves nothing that other tests read. A service's {@code RoleMatrixTest}
  * extends {@link RoleMatrixTests} and lists its endpoints, one line each:
