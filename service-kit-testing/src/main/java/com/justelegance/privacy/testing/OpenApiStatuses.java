@@ -150,6 +150,13 @@ public final class OpenApiStatuses {
         return undocumented;
     }
 
+    /** Every operation of the service's document, by name ({@code "POST /api/v1/recipients/{code}"}), sorted. */
+    public static List<String> operations() {
+        List<String> operations = new ArrayList<>();
+        forEachOperation(document(), (name, operation) -> operations.add(name));
+        return operations.stream().sorted().toList();
+    }
+
     private static void requireResponse(List<String> gaps, String operation, JsonNode responses, String status,
                                         String because) {
         if (!responses.has(status)) {

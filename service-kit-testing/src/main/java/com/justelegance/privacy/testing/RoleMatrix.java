@@ -5,11 +5,13 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.provider.Arguments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -20,7 +22,8 @@ import static org.hamcrest.Matchers.notNullValue;
  * The role matrix every service tests (deny by default): each endpoint against each caller.
  * A caller the endpoint allows makes a valid call and gets exactly the endpoint's success status, and where the call
  * changes data the change is read back; every other caller gets a 403 problem and changes nothing; a call without a
- * token gets a 401 problem. The callers are every role people hold, every service role, a token with no role and a
+ * token, or with a bad token ({@link BadToken}) claiming an allowed role, gets a 401 problem and changes nothing; and
+ * the entries must cover every operation of the service's OpenAPI document ({@link #coverageGaps}). The callers are every role people hold, every service role, a token with no role and a
  * token with a role nobody defined. Each cell builds its own call, so a call that changes data can work on a fresh
  * throwaway subject, hold or recipient and leaves nothing that other tests read. A service's {@code RoleMatrixTest}
  * extends {@link RoleMatrixTests} and lists its endpoints, one line each:
@@ -147,21 +150,69 @@ public final class RoleMatrix {
     }
 
     /**
+     * Every endpoint that needs a role paired with every kind of bad token the service must refuse
+     * ({@link BadToken#refusedHere()}), for a parameterised test.
+     */
+    public static Stream<Arguments> everyBadToken(List<Endpoint> endpoints) {
+        List<BadToken> kinds = BadToken.refusedHere();
+        return endpoints.stream().filter(endpoint -> endpoint.allowed() != null)
+                .flatMap(endpoint -> kinds.stream().map(kind -> Arguments.of(endpoint, kind)));
+    }
+
+    /**
      * An allowed caller gets exactly the success status and the change happened; any other caller gets a 403
      * problem and nothing changed.
      */
     public static void assertAnswered(Endpoint endpoint, String caller) {
         String token = caller.equals(NO_ROLE) ? TestTokens.bearer() : TestTokens.bearer(caller);
-        assertAnswered(endpoint, caller, given().header("Authorization", token), endpoint.allows(caller), 403,
-                "forbidden");
+        assertAnswered(endpoint, caller, caller, given().header("Authorization", token), endpoint.allows(caller),
+                403, "forbidden");
     }
 
     /** Without a token the endpoint answers a 401 problem and changes nothing, unless it is open to anyone. */
     public static void assertAnonymousAnswered(Endpoint endpoint) {
-        assertAnswered(endpoint, "nobody (no token)", given(), endpoint.allowed() == null, 401, "unauthenticated");
+        assertAnswered(endpoint, "nobody (no token)", "nobody (no token)", given(), endpoint.allowed() == null, 401,
+                "unauthenticated");
     }
 
-    private static void assertAnswered(Endpoint endpoint, String caller, RequestSpecification request,
+    /**
+     * A bad token is a 401 problem and changes nothing, though it claims a role the endpoint allows and carries that
+     * role's valid call: so the token was refused, not the role. One allowed role (the first by name) is enough.
+     */
+    public static void assertBadTokenRefused(Endpoint endpoint, BadToken kind) {
+        String role = endpoint.allowed().stream().sorted().findFirst()
+                .orElseThrow(() -> new AssertionError(endpoint + " allows no role at all"));
+        assertAnswered(endpoint, role, role + " with " + kind, given().header("Authorization", kind.bearer(role)),
+                false, 401, "unauthenticated");
+    }
+
+    /**
+     * The operation a matrix entry covers, in the form the OpenAPI document gives: {@code "GET /a/{}/b"}, without
+     * its query (several entries may try one operation with different queries) and with every path parameter
+     * written {@code {}}, since the matrix and the resources may name a parameter differently.
+     */
+    public static String operationOf(String endpointName) {
+        return endpointName.replaceFirst("\\?.*$", "").replaceAll("\\{[^}/]*}", "{}");
+    }
+
+    /**
+     * Where the matrix and the service's operations ({@code METHOD /path/{template}}, as the OpenAPI document lists
+     * them) part: each operation no endpoint covers, and each endpoint that is no operation any more. Empty when
+     * every operation is checked.
+     */
+    public static List<String> coverageGaps(List<Endpoint> endpoints, List<String> operations) {
+        Set<String> documented = operations.stream().map(RoleMatrix::operationOf).collect(Collectors.toSet());
+        Set<String> covered = endpoints.stream().map(endpoint -> operationOf(endpoint.name()))
+                .collect(Collectors.toSet());
+        List<String> gaps = new ArrayList<>();
+        operations.stream().filter(operation -> !covered.contains(operationOf(operation)))
+                .forEach(operation -> gaps.add(operation + ": in the OpenAPI document, but no matrix entry"));
+        endpoints.stream().filter(endpoint -> !documented.contains(operationOf(endpoint.name())))
+                .forEach(endpoint -> gaps.add(endpoint + ": in the matrix, but no operation of the OpenAPI document"));
+        return gaps;
+    }
+
+    private static void assertAnswered(Endpoint endpoint, String caller, String who, RequestSpecification request,
                                        boolean allowed, int refusal, String refusalType) {
         Call call = endpoint.call().apply(caller);
         try {
@@ -183,7 +234,7 @@ public final class RoleMatrix {
             }
         } catch (AssertionError e) {
             // Surefire names a parameterised cell by its index only; say which cell failed.
-            throw new AssertionError(endpoint + " as " + caller + " (" + (allowed ? "allowed" : "refused") + "): "
+            throw new AssertionError(endpoint + " as " + who + " (" + (allowed ? "allowed" : "refused") + "): "
                     + e.getMessage(), e);
         } finally {
             call.cleanup().run();

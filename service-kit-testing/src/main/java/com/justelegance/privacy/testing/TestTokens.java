@@ -1,11 +1,17 @@
 package com.justelegance.privacy.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -38,17 +44,78 @@ public final class TestTokens {
         return "Bearer " + token("test-" + String.join("+", roles), issuedAt, expiresAt, roles);
     }
 
+    /** A token that is valid in every way but its issuer, which is not the platform's. */
+    public static String wrongIssuerBearer(String... roles) {
+        Instant now = Instant.now();
+        return "Bearer " + claims("test-wrong-issuer", now.minusSeconds(60), now.plus(Duration.ofMinutes(50)), roles)
+                .issuer("https://auth.example.com").sign(privateKey());
+    }
+
+    /** A token for an audience that is not the platform's (services that check {@code aud} refuse it). */
+    public static String wrongAudienceBearer(String... roles) {
+        Instant now = Instant.now();
+        return "Bearer " + claims("test-wrong-audience", now.minusSeconds(60), now.plus(Duration.ofMinutes(50)),
+                roles).audience("https://elsewhere.example.com").sign(privateKey());
+    }
+
+    /** A token valid in every way but its signature, made with an RSA key the platform never issued. */
+    public static String foreignKeyBearer(String... roles) {
+        Instant now = Instant.now();
+        return "Bearer " + claims("test-foreign-key", now.minusSeconds(60), now.plus(Duration.ofMinutes(50)), roles)
+                .sign(ForeignKey.PAIR.getPrivate());
+    }
+
+    /**
+     * A token with the platform's claims and {@code "alg": "none"}: no signature at all (RFC 7519's unsecured JWT),
+     * which a verifier must never take for a signed one.
+     */
+    public static String unsignedBearer(String... roles) {
+        Instant now = Instant.now();
+        String signed = claims("test-unsigned", now.minusSeconds(60), now.plus(Duration.ofMinutes(50)), roles)
+                .sign(privateKey());
+        String claims = signed.split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return "Bearer " + header + "." + claims + ".";
+    }
+
+    /** Not a JWT at all. */
+    public static String garbageBearer() {
+        return "Bearer this-is-not-a-token";
+    }
+
     private static String token(String user, Instant issuedAt, Instant expiresAt, String... roles) {
+        return claims(user, issuedAt, expiresAt, roles).sign(privateKey());
+    }
+
+    private static JwtClaimsBuilder claims(String user, Instant issuedAt, Instant expiresAt, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt);
+    }
+
+    private static PrivateKey privateKey() {
         try {
-            PrivateKey key = KeyUtils.readPrivateKey(PRIVATE_KEY_LOCATION);
-            return Jwt.issuer(ISSUER)
-                    .upn(user)
-                    .groups(Set.of(roles))
-                    .issuedAt(issuedAt)
-                    .expiresAt(expiresAt)
-                    .sign(key);
+            return KeyUtils.readPrivateKey(PRIVATE_KEY_LOCATION);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not mint a test token", e);
+            throw new IllegalStateException("Could not read the test signing key", e);
+        }
+    }
+
+    /** An RSA key pair made for this test run only, so nothing the services trust can verify its signatures. */
+    private static final class ForeignKey {
+        static final KeyPair PAIR = generate();
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("No RSA key pair generator", e);
+            }
         }
     }
 }
