@@ -22,13 +22,24 @@ public class LetterNotSentException extends RuntimeException {
 
     /** Describes why the server did not take the letter, from the mailer's failure, without quoting it. */
     static LetterNotSentException of(LetterKind kind, String caseReference, Throwable failure) {
+        boolean retryable = retryable(failure);
+        return new LetterNotSentException("The " + kind + " letter for case " + caseReference + " was not sent: "
+                + why(failure) + (retryable ? "; worth sending again" : "; sending again will not help"), kind,
+                retryable);
+    }
+
+    /** Whether the mailer's failure is temporary: no answer, or a 4xx reply; a 5xx is permanent. */
+    static boolean retryable(Throwable failure) {
         SMTPException smtp = smtpCause(failure);
-        boolean retryable = smtp == null || !smtp.isPermanent();
-        String why = smtp != null
+        return smtp == null || !smtp.isPermanent();
+    }
+
+    /** The failure in words, without quoting the server's reply (it may name the recipient). */
+    static String why(Throwable failure) {
+        SMTPException smtp = smtpCause(failure);
+        return smtp != null
                 ? "the SMTP server answered " + smtp.getReplyCode()
                 : "no answer from the SMTP server (" + rootCause(failure).getClass().getSimpleName() + ")";
-        return new LetterNotSentException("The " + kind + " letter for case " + caseReference + " was not sent: "
-                + why + (retryable ? "; worth sending again" : "; sending again will not help"), kind, retryable);
     }
 
     public LetterKind kind() {

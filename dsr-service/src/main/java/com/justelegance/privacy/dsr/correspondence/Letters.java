@@ -83,21 +83,10 @@ public class Letters {
                 .setFrom(sender.fromHeader())
                 // Our own id instead of the mail client's, so the case can keep it and match replies to it.
                 .addHeader("Message-ID", messageId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                mailer.send(mail);
-                break;
-            } catch (RuntimeException e) {
-                LetterNotSentException notSent = LetterNotSentException.of(kind, facts.caseReference(), e);
-                // One more try for a temporary failure: it goes over another connection, and a connection the
-                // server had already given up on (a 421, or no answer within quarkus.mailer.timeout) is the usual
-                // cause. Sending a letter twice is better than a requester never getting their answer.
-                if (!notSent.retryable() || attempt == SEND_ATTEMPTS) {
-                    throw notSent;
-                }
-                LOG.infof("Sending the %s letter for case %s again: %s", kind, facts.caseReference(),
-                        notSent.getMessage());
-            }
+        try {
+            deliver(mail, "the " + kind + " letter for case " + facts.caseReference());
+        } catch (RuntimeException e) {
+            throw LetterNotSentException.of(kind, facts.caseReference(), e);
         }
         LOG.infof("Sent the %s letter for case %s", kind, facts.caseReference());
         return new SentLetter(kind, subject, body, clock.instant(), messageId);
@@ -114,12 +103,31 @@ public class Letters {
         Mail mail = Mail.withText(toAddress, SIGN_IN_CODE_SUBJECT, body).setFrom(sender.fromHeader())
                 .addHeader("Message-ID", newMessageId());
         try {
-            mailer.send(mail);
+            deliver(mail, "a privacy-centre sign-in code");
             LOG.info("Sent a privacy-centre sign-in code");
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("A privacy-centre sign-in code was not sent: %s", e.getClass().getSimpleName());
+            LOG.warnf("A privacy-centre sign-in code was not sent: %s", LetterNotSentException.why(e));
             return false;
+        }
+    }
+
+    /**
+     * Sends a mail, and once more for a temporary failure: the second try goes over another connection, and a
+     * connection the server had already given up on (a 421, or no answer within {@code quarkus.mailer.timeout}) is
+     * the usual cause. Sending a letter twice is better than a requester never getting it.
+     */
+    private void deliver(Mail mail, String what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(mail);
+                return;
+            } catch (RuntimeException e) {
+                if (!LetterNotSentException.retryable(e) || attempt == SEND_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.infof("Sending %s again: %s", what, LetterNotSentException.why(e));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,18 @@ class LettersUnsentTest {
         assertThat(failure.retryable(), equalTo(true));
         assertThat(failure.getMessage(), containsString("DSR-2026-0042"));
         assertThat(failure.getMessage(), not(containsString(ADA)));
+    }
+
+    @Test
+    void aSignInCodeTheServerDoesNotTakeIsTriedTwiceThenReportedUnsentWithoutNamingTheRecipient() {
+        boolean sent;
+        try (LogCapture logs = LogCapture.start()) {
+            sent = letters.sendSignInCode(ADA, "123456", java.time.Instant.parse("2026-12-01T12:15:00Z"));
+            assertThat(logs.lines(), hasItem(containsString("Sending a privacy-centre sign-in code again")));
+            assertThat(logs.lines(), hasItem(containsString("A privacy-centre sign-in code was not sent")));
+            assertThat(logs.lines(), everyItem(not(containsString(ADA))));
+        }
+        assertThat(sent, equalTo(false));
     }
 
     /** The mailer pointed at a local port nothing listens on. */
