@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A small real HTTP stand-in for dsr-service's case API (which does not run in this module's tests): the console's
@@ -68,7 +67,8 @@ public class DsrStandIn implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("The dsr-service stand-in could not start", e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // No executor of its own: the server's dispatcher answers each call (they are instant), and nothing is left
+        // running when the stand-in stops.
         server.createContext("/", this::answer);
         server.start();
         return Map.of("quarkus.rest-client.dsr.url", "http://localhost:" + server.getAddress().getPort());
