@@ -2,83 +2,80 @@ package com.justelegance.privacy.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point of the benchmarks, run by {@code ./stack bench}, which starts what they need and passes where it is:
- * {@code java -jar bench/target/bench.jar consent --service-url .. --db-url .. [options]}. Writes
- * {@code <out>/<date>.json} and {@code <out>/<date>.md}. Options: {@code --clients} (16), {@code --seconds} (10),
- * {@code --warm-up-seconds} (3), {@code --repetitions} (3), {@code --service-pid} and {@code --jcmd} to take a JFR
- * profile of the single check afterwards.
+ * Entry point of the benchmarks, run by {@code ./stack bench [name...]}, which brings up the bench's own stack and
+ * passes where it is: {@code java -jar bench/target/bench.jar <name...|all> --settings <file> --out <dir>
+ * [--clients 16] [--seconds 10] ...}. Runs the benchmarks in the order of issue 12, then writes
+ * {@code <out>/<date>.json} and {@code <out>/<date>.md}; exits 1 when a correctness check failed (a missed speed
+ * target is a result, not a failure).
  */
 public final class Bench {
+
+    /** Every benchmark, in the order {@code all} runs them. */
+    static final List<Benchmark> ALL = List.of(new ConsentCheckBench());
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("consent")) {
-            System.err.println("Usage: bench consent --service-url <url> --db-url <jdbc url> --db-user <u> "
-                    + "--db-password <p> --owner-user <u> --owner-password <p> --token <storefront jwt> "
-                    + "--master-key <base64> --out <dir> [--clients 16] [--seconds 10] [--warm-up-seconds 3] "
-                    + "[--repetitions 3] [--service-pid <pid> --jcmd <path>]");
-            System.exit(2);
+        List<String> names = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    usage("Option " + args[i] + " needs a value");
+                }
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                names.add(args[i]);
+            }
         }
-        Map<String, String> options = options(args);
-        ConsentCheckBench.Settings settings = new ConsentCheckBench.Settings(required(options, "service-url"),
-                required(options, "db-url"), required(options, "db-user"), required(options, "db-password"),
-                required(options, "owner-user"), required(options, "owner-password"), required(options, "token"),
-                required(options, "master-key"), Integer.parseInt(options.getOrDefault("clients", "16")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up-seconds", "3"))),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10"))),
-                Integer.parseInt(options.getOrDefault("repetitions", "3")));
-        ConsentCheckBench bench = new ConsentCheckBench(settings);
-        ConsentCheckBench.Outcome outcome = bench.run();
-
-        Profile.Summary profile = null;
-        if (options.containsKey("service-pid") && options.containsKey("jcmd")) {
-            Path recording = Files.createTempFile("bench-consent-check", ".jfr");
-            System.out.println("==> Profiling the single check (JFR, " + settings.duration().toSeconds() + " s)");
-            profile = Profile.record(options.get("jcmd"), options.get("service-pid"), recording,
-                    () -> bench.singleCheckLoad(settings.duration()));
-            Files.deleteIfExists(recording);
+        String settings = options.remove("settings");
+        String out = options.remove("out");
+        if (settings == null || out == null) {
+            usage("--settings and --out are required");
+        }
+        List<Benchmark> chosen = names.isEmpty() || names.contains("all") ? ALL
+                : ALL.stream().filter(b -> names.contains(b.name())).toList();
+        if (!names.isEmpty() && !names.contains("all") && chosen.size() != names.size()) {
+            usage("Unknown benchmark among " + names);
         }
 
-        Path out = Path.of(required(options, "out"));
-        Files.createDirectories(out);
+        List<Section> sections = new ArrayList<>();
+        try (BenchSystem system = BenchSystem.load(Path.of(settings))) {
+            for (Benchmark benchmark : chosen) {
+                System.out.println("==> Benchmark: " + benchmark.name());
+                sections.add(benchmark.run(system, new Options(options)));
+            }
+        }
+
         String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
-        Results results = Results.of(settings, outcome, profile);
-        Files.writeString(out.resolve(date + ".json"), results.json());
-        Files.writeString(out.resolve(date + ".md"), results.markdown(date));
+        Report report = new Report(date, options, sections);
+        Path dir = Path.of(out);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(date + ".json"), report.json());
+        Files.writeString(dir.resolve(date + ".md"), report.markdown());
         System.out.println();
-        System.out.println(results.markdown(date));
-        System.out.println("==> Written " + out.resolve(date + ".json") + " and " + out.resolve(date + ".md"));
-        if (!results.checksPassed()) {
-            System.err.println("A check failed: the figures above are not to be trusted.");
+        System.out.println(report.markdown());
+        System.out.println("==> Written " + dir.resolve(date + ".json") + " and " + dir.resolve(date + ".md"));
+        if (!report.checksPassed()) {
+            System.err.println("A correctness check failed: the figures above are not to be trusted.");
             System.exit(1);
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("Usage: bench <name...|all> --settings <file> --out <dir> [--clients 16] [--seconds 10] "
+                + "[--warm-up-seconds 3] [--repetitions 3]; names: "
+                + String.join(" ", ALL.stream().map(Benchmark::name).toList()));
+        System.exit(2);
     }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Issue 12, item 2: consent checks against bare baselines on the same server and database.
@@ -47,7 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the recording API would take minutes and recording is figure 3's subject; the withdrawal probe goes
  * through the API, as the storefront does.
  */
-final class ConsentCheckBench {
+final class ConsentCheckBench implements Benchmark {
 
     static final int KNOWN = 100_000;
     static final int ERASED = 10_000;
@@ -63,7 +66,7 @@ final class ConsentCheckBench {
     static final String BATCH_PURPOSE = "POST_MARKETING";
     static final String POLICY_VERSION = "2026-11";
 
-    private final Settings settings;
+    private Settings settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -85,11 +88,31 @@ final class ConsentCheckBench {
                    Map<String, Integer> batchCounts, boolean batchCountsRight) {
     }
 
-    ConsentCheckBench(Settings settings) {
-        this.settings = settings;
+    @Override
+    public String name() {
+        return "consent";
     }
 
-    Outcome run() throws Exception {
+    @Override
+    public Section run(BenchSystem system, Options options) throws Exception {
+        String service = "consent-service";
+        if (!system.isRunning(service)) {
+            system.start(service);
+        }
+        settings = new Settings(system.url(service), system.databaseUrl(service), system.setting("db.user"),
+                system.setting("db.password"), system.setting("owner.user"), system.setting("owner.password"),
+                system.token("storefront"), system.masterKey(), options.clients(), options.warmUp(),
+                options.duration(), options.repetitions());
+        Outcome outcome = measure();
+        Path recording = Files.createTempFile("bench-consent-check", ".jfr");
+        System.out.println("==> Profiling the single check (JFR, " + settings.duration().toSeconds() + " s)");
+        Profile.Summary profile = Profile.record(system.setting("jcmd"),
+                Long.toString(system.process(service).pid()), recording, () -> singleCheckLoad(settings.duration()));
+        Files.deleteIfExists(recording);
+        return section(outcome, profile);
+    }
+
+    private Outcome measure() throws Exception {
         System.out.println("==> Seeding " + KNOWN + " known subjects and " + ERASED + " erased ones (SQL)");
         seed();
         List<String> batch = batchSubjects();
@@ -400,5 +423,55 @@ final class ConsentCheckBench {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         return mac.doFinal(data);
+    }
+
+    // ------------------------------------------------------------------------------------------------ the table
+
+    /** Medians of the repetitions; ratios per repetition (service and baseline back to back), then their median. */
+    private Section section(Outcome outcome, Profile.Summary profile) {
+        List<Repetition> reps = outcome.repetitions();
+        double index = median(reps, Repetition::indexPerSecond);
+        double check = median(reps, Repetition::checkPerSecond);
+        double checkP99 = median(reps, Repetition::checkP99AtHalf);
+        double indexP99 = median(reps, Repetition::indexP99AtHalf);
+        double half = median(reps, Repetition::halfRate);
+        double batch = median(reps, Repetition::batchPerSecond);
+        double jdbc = median(reps, Repetition::jdbcPerSecond);
+        double checkRatio = median(reps, r -> r.checkPerSecond() / r.indexPerSecond());
+        double p99Ratio = median(reps, r -> r.checkP99AtHalf() / r.indexP99AtHalf());
+        double batchRatio = median(reps, r -> r.batchPerSecond() / r.jdbcPerSecond());
+        long wrong = reps.stream().mapToLong(Repetition::wrongAnswers).sum();
+        Section section = new Section(name(), "Consent checks (item 2)", ("Medians of %d repetitions of %d s after "
+                + "a %d s warm-up. 100,000 known subjects and 10,000 erased ones seeded by SQL; the single check asks "
+                + "for a random known subject with a storefront token, the batch for 10,000 subjects (6,000 known, "
+                + "half objecting; 2,000 unknown; 2,000 erased).").formatted(settings.repetitions(),
+                settings.duration().toSeconds(), settings.warmUp().toSeconds()));
+        section.target("Single consent check, requests/s (" + settings.clients() + " clients; baseline: GET / "
+                        + "without a token)", "%.0f/s".formatted(check), "%.0f/s".formatted(index),
+                Section.ratio(checkRatio), ">= 0.5x", checkRatio >= 0.5);
+        section.target("Single consent check, p99 at half its maximum rate (%.0f/s; baseline: GET / at the same "
+                        .formatted(half) + "rate)", "%.2f ms".formatted(checkP99), "%.2f ms".formatted(indexP99),
+                "%.2fx".formatted(p99Ratio), "<= 5 ms", checkP99 <= 5.0);
+        section.target("Batch check of 10,000 subjects, batches/s (median latency %.0f ms; baseline: bare JDBC = "
+                        .formatted(median(reps, Repetition::batchP50Millis)) + "ANY, %.0f ms)"
+                        .formatted(median(reps, Repetition::jdbcP50Millis)), "%.2f/s".formatted(batch),
+                "%.2f/s".formatted(jdbc), Section.ratio(batchRatio), ">= 0.7x", batchRatio >= 0.7);
+        section.check("Withdrawal visible to the very next check (probes through the API under load)",
+                "%d of %d".formatted(outcome.withdrawalProbes() - outcome.withdrawalFailures(),
+                        outcome.withdrawalProbes()), "all",
+                outcome.withdrawalProbes() > 0 && outcome.withdrawalFailures() == 0);
+        section.check("Batch answers counted against the seed " + outcome.batchCounts(),
+                outcome.batchCountsRight() ? "right" : "WRONG", "right", outcome.batchCountsRight());
+        section.check("Wrong answers under load (every response checked)", Long.toString(wrong), "0", wrong == 0);
+        section.raw("repetitions", reps).raw("batchCounts", outcome.batchCounts());
+        if (profile != null) {
+            section.details(profile.markdown("Where the single check's time goes"));
+            section.raw("profileOfSingleCheck", profile);
+        }
+        return section;
+    }
+
+    private static double median(List<Repetition> reps, ToDoubleFunction<Repetition> value) {
+        return Section.median(reps.stream().mapToDouble(value).toArray());
     }
 }

@@ -31,6 +31,8 @@ final class Profile {
                 List.of("org.postgresql", "io.agroal", "org.hibernate"));
         AREAS.put("JSON (Jackson)", List.of("com.fasterxml.jackson"));
         AREAS.put("Bean validation (Hibernate Validator)", List.of("org.hibernate.validator"));
+        AREAS.put("Kafka (clients, SmallRye Reactive Messaging)",
+                List.of("org.apache.kafka", "io.smallrye.reactive.messaging"));
     }
 
     /** Plumbing every request passes through (threads, reactive operators, routing): left out of the totals. */
@@ -41,6 +43,21 @@ final class Profile {
     /** The top frames, the hottest methods on the stack, and each area's share, in percent of samples. */
     record Summary(int samples, Map<String, Double> topSelf, Map<String, Double> topTotal,
                    Map<String, Double> areas) {
+
+        /** The areas, the top frames and the hottest methods as Markdown tables under a heading. */
+        String markdown(String heading) {
+            StringBuilder md = new StringBuilder("### " + heading + " (JFR, " + samples + " execution samples)\n\n"
+                    + "| Area (any frame in it) | Samples |\n|---|---|\n");
+            areas.forEach((area, share) -> md.append("| ").append(area).append(" | ")
+                    .append("%.0f %%".formatted(share)).append(" |\n"));
+            md.append("\n| Top frame (self) | Samples |\n|---|---|\n");
+            topSelf.forEach((frame, share) -> md.append("| `").append(frame).append("` | ")
+                    .append("%.1f %%".formatted(share)).append(" |\n"));
+            md.append("\n| On the stack (total, request plumbing left out) | Samples |\n|---|---|\n");
+            topTotal.forEach((frame, share) -> md.append("| `").append(frame).append("` | ")
+                    .append("%.1f %%".formatted(share)).append(" |\n"));
+            return md.toString();
+        }
     }
 
     interface Workload {
