@@ -231,6 +231,8 @@ public final class RunningSystem implements BeforeAllCallback {
                         : ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(PORTS.get(service)));
+        // As ./stack up runs them: the local profile, since the prod profile refuses these development settings.
+        env.put("QUARKUS_PROFILE", "local");
         env.put("PRIVACY_DB_URL", "jdbc:postgresql://" + envOr("PRIVACY_TEST_DB_HOST", "localhost") + ":"
                 + envOr("PRIVACY_TEST_DB_PORT", "5432") + "/" + service.database
                 + envOr("PRIVACY_TEST_DB_SUFFIX", ""));
