@@ -234,7 +234,8 @@ final class BenchSystem implements AutoCloseable {
             long now = Instant.now().getEpochSecond();
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-            String payload = b64.encodeToString(("{\"iss\":\"" + setting("jwt.issuer") + "\",\"upn\":\"bench-" + role
+            String payload = b64.encodeToString(("{\"iss\":\"" + setting("jwt.issuer") + "\",\"aud\":\"" + setting("jwt.audience")
+                    + "\",\"upn\":\"bench-" + role
                     + "\",\"sub\":\"bench-" + role + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":"
                     + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
             Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -4,7 +4,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,9 +21,6 @@ public enum BadToken {
     TOO_LONG_LIVED("a token living longer than the lifetime policy allows", BadToken::tooLongLivedBearer),
     GARBAGE("a string that is no token", roles -> TestTokens.garbageBearer());
 
-    /** Where smallrye-jwt reads the audiences it checks; without it, {@code aud} is not checked. */
-    public static final String AUDIENCES_PROPERTY = "mp.jwt.verify.audiences";
-
     private final String description;
     private final Function<String[], String> bearer;
 
@@ -39,14 +35,11 @@ public enum BadToken {
     }
 
     /**
-     * The kinds the running service must refuse: all of them, but a wrong audience only where the service is
-     * configured to check audiences (today none is: {@code mp.jwt.verify.audiences} is unset, see service-kit's
-     * README).
+     * The kinds every service must refuse: all of them (each service checks the audience, the kit's
+     * {@code mp.jwt.verify.audiences}).
      */
     public static List<BadToken> refusedHere() {
-        boolean audiencesChecked = ConfigProvider.getConfig().getOptionalValue(AUDIENCES_PROPERTY, String.class)
-                .filter(audiences -> !audiences.isBlank()).isPresent();
-        return Arrays.stream(values()).filter(kind -> kind != WRONG_AUDIENCE || audiencesChecked).toList();
+        return List.of(values());
     }
 
     /**

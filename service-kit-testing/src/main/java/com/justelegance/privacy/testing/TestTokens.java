@@ -21,6 +21,8 @@ import java.util.Set;
 public final class TestTokens {
 
     public static final String ISSUER = "https://auth.justelegance.com";
+    /** The audience the services check ({@code mp.jwt.verify.audiences}'s default). */
+    public static final String AUDIENCE = "privacy-back-office";
     private static final String PRIVATE_KEY_LOCATION = "privacy-test-keys/privateKey.pem";
 
     private TestTokens() {
@@ -90,6 +92,7 @@ public final class TestTokens {
 
     private static JwtClaimsBuilder claims(String user, Instant issuedAt, Instant expiresAt, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .upn(user)
                 .groups(Set.of(roles))
                 .issuedAt(issuedAt)
