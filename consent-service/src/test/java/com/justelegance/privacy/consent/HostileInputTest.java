@@ -86,6 +86,22 @@ class HostileInputTest {
     }
 
     @Test
+    void aBodyOverTwoMebibytesIsA413ProblemAndNothingIsRecorded() {
+        String subject = newSubject();
+        // A decision whose one field is padded past the limit: refused before anything parses it.
+        String body = """
+                {"choices": [{"purpose": "EMAIL_MARKETING", "state": "GRANTED"}], "policyVersion": "%s",
+                 "source": "ACCOUNT_SETTINGS", "method": "SAVE", "proof": {"userAgent": "%s"}}"""
+                .formatted(POLICY, "secret-words".repeat(200_000));
+        decide(subject, body)
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "payload-too-large"))
+                .body(not(containsString("secret-words")));
+        history(subject).body("$", empty());
+    }
+
+    @Test
     void aTooLongUrlIsA414Problem() {
         as(Roles.MARKETING).queryParam("subjectId", "x".repeat(9000)).queryParam("purpose", "EMAIL_MARKETING")
                 .when().get("/api/v1/consent-checks")

@@ -164,7 +164,7 @@ public final class OpenApiStatuses {
         }
     }
 
-    private static void forEachOperation(JsonNode document, BiConsumer<String, JsonNode> action) {
+    static void forEachOperation(JsonNode document, BiConsumer<String, JsonNode> action) {
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (HTTP_METHODS.contains(operation.getKey())) {
                 action.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
@@ -172,7 +172,7 @@ public final class OpenApiStatuses {
         }));
     }
 
-    private static JsonNode document() {
+    static JsonNode document() {
         try {
             return new ObjectMapper().readTree(given().when().get("/q/openapi?format=json")
                     .then().statusCode(200).extract().asString());

@@ -8,6 +8,7 @@ import com.justelegance.privacy.consent.service.UnsubscribeLinks;
 import com.justelegance.privacy.kit.problem.Problem;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
+import io.smallrye.faulttolerance.api.RateLimit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -69,6 +71,7 @@ public class UnsubscribeResource {
     @POST
     @Path("/unsubscribe/{token}")
     @PermitAll
+    @RateLimit(value = 1200, window = 1, windowUnit = ChronoUnit.MINUTES)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Redeem a one-click unsubscribe link (no login); using it again changes nothing. A browser "
             + "(Accept: text/html first) gets a page, anything else JSON")
@@ -85,6 +88,9 @@ public class UnsubscribeResource {
             + "gets a page saying so)",
             content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA)),
                     @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "429", description = "too-many-requests: more redemptions this minute than the "
+            + "flood guard allows (Retry-After says when to try again)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA)))
     public Response redeem(@PathParam("token") @Size(max = UnsubscribeLinks.MAX_TOKEN_LENGTH) String token,
                            @Context HttpHeaders headers) {
         if (!wantsHtml(headers)) {
@@ -105,6 +111,7 @@ public class UnsubscribeResource {
     @GET
     @Path("/unsubscribe/{token}")
     @PermitAll
+    @RateLimit(value = 1200, window = 1, windowUnit = ChronoUnit.MINUTES)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page behind an unsubscribe link opened in a browser: confirms what will happen and "
             + "offers the one-click button; changes nothing")
@@ -117,6 +124,9 @@ public class UnsubscribeResource {
                     @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA))})
     @APIResponse(responseCode = "410", description = "A page for expired-unsubscribe-token: the link has expired",
             content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "429", description = "too-many-requests: more pages this minute than the flood "
+            + "guard allows (Retry-After says when to try again)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = Problem.SCHEMA)))
     public Response page(@PathParam("token") String token) {
         try {
             UnsubscribeLinks.Preview preview = links.preview(token);

@@ -28,10 +28,14 @@ public enum KitProblem implements ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     /** The endpoint cannot answer in any media type the caller accepts. */
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    /** The request body is larger than the services accept. */
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     /** The request URI is longer than the services accept. */
     URI_TOO_LONG("uri-too-long", "URI too long", 414),
     /** The endpoint does not take a body of this media type. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    /** Too many requests to an endpoint anyone may call, within its window; Retry-After says when to try again. */
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     /** Something failed on our side; the problem names an error id found in the log. */
     INTERNAL_ERROR("internal-error", "Internal error", 500),
     /** The audit log's anchors could not be read from the broker, so the log cannot be verified now. */

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -135,6 +136,21 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * An endpoint anyone may call, over its {@code @RateLimit} (SmallRye Fault Tolerance): 429, and when the
+     * window allows the next call.
+     */
+    @ServerExceptionMapper
+    public Response tooManyRequests(RateLimitException e) {
+        long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
+        return Response.status(KitProblem.TOO_MANY_REQUESTS.status())
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Long.toString(seconds))
+                .entity(Problem.of(KitProblem.TOO_MANY_REQUESTS, "Too many requests to this endpoint; try again in "
+                        + seconds + " s"))
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         return internalError(e);
@@ -157,6 +173,7 @@ public class ProblemMappers {
             case 404 -> KitProblem.NOT_FOUND;
             case 405 -> KitProblem.METHOD_NOT_ALLOWED;
             case 406 -> KitProblem.NOT_ACCEPTABLE;
+            case 413 -> KitProblem.PAYLOAD_TOO_LARGE;
             case 414 -> KitProblem.URI_TOO_LONG;
             case 415 -> KitProblem.UNSUPPORTED_MEDIA_TYPE;
             default -> new Uncatalogued(status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-"),
