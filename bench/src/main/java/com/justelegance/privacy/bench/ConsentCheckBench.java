@@ -104,12 +104,20 @@ final class ConsentCheckBench implements Benchmark {
                 system.token("storefront"), system.masterKey(), options.clients(), options.warmUp(),
                 options.duration(), options.repetitions());
         Outcome outcome = measure();
+        String pid = Long.toString(system.process(service).pid());
         Path recording = Files.createTempFile("bench-consent-check", ".jfr");
         System.out.println("==> Profiling the single check (JFR, " + settings.duration().toSeconds() + " s)");
-        Profile.Summary profile = Profile.record(system.setting("jcmd"),
-                Long.toString(system.process(service).pid()), recording, () -> singleCheckLoad(settings.duration()));
-        Files.deleteIfExists(recording);
-        return section(outcome, profile);
+        Profile.Summary profile = Profile.record(system.setting("jcmd"), pid, recording,
+                () -> singleCheckLoad(settings.duration()));
+        Profile.keepOrDelete(recording, options);
+        Path batchRecording = Files.createTempFile("bench-consent-batch", ".jfr");
+        System.out.println("==> Profiling the batch check (JFR, " + settings.duration().toSeconds() + " s)");
+        String batchBody = json.writeValueAsString(Map.of("purpose", BATCH_PURPOSE, "subjectIds", batchSubjects()));
+        Profile.Summary batchProfile = Profile.record(system.setting("jcmd"), pid, batchRecording,
+                () -> Load.run("batch check (profiled)", 1, Duration.ZERO, settings.duration(), 0,
+                        () -> batchOperation(batchBody)));
+        Profile.keepOrDelete(batchRecording, options);
+        return section(outcome, profile, batchProfile);
     }
 
     private Outcome measure() throws Exception {
@@ -428,7 +436,7 @@ final class ConsentCheckBench implements Benchmark {
     // ------------------------------------------------------------------------------------------------ the table
 
     /** Medians of the repetitions; ratios per repetition (service and baseline back to back), then their median. */
-    private Section section(Outcome outcome, Profile.Summary profile) {
+    private Section section(Outcome outcome, Profile.Summary profile, Profile.Summary batchProfile) {
         List<Repetition> reps = outcome.repetitions();
         double index = median(reps, Repetition::indexPerSecond);
         double check = median(reps, Repetition::checkPerSecond);
@@ -467,6 +475,10 @@ final class ConsentCheckBench implements Benchmark {
         if (profile != null) {
             section.details(profile.markdown("Where the single check's time goes"));
             section.raw("profileOfSingleCheck", profile);
+        }
+        if (batchProfile != null) {
+            section.details(batchProfile.markdown("Where the batch check's time goes"));
+            section.raw("profileOfBatchCheck", batchProfile);
         }
         return section;
     }

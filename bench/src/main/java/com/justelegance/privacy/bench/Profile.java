@@ -5,6 +5,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,14 @@ final class Profile {
         AREAS.put("Bean validation (Hibernate Validator)", List.of("org.hibernate.validator"));
         AREAS.put("Kafka (clients, SmallRye Reactive Messaging)",
                 List.of("org.apache.kafka", "io.smallrye.reactive.messaging"));
+        AREAS.put("Hibernate ORM (sessions, queries, flush; not the validator)", List.of("org.hibernate.engine",
+                "org.hibernate.internal", "org.hibernate.query", "org.hibernate.sql", "org.hibernate.event",
+                "org.hibernate.persister", "org.hibernate.resource", "org.hibernate.action"));
+        AREAS.put("Transactions (Narayana)", List.of("com.arjuna", "io.quarkus.narayana"));
+        AREAS.put("Outbox relay (kit)", List.of("com.justelegance.privacy.kit.outbox.OutboxRelay"));
+        AREAS.put("Audit log (kit)", List.of("com.justelegance.privacy.kit.audit"));
+        AREAS.put("Keyed hashes and encryption (HMAC, AES-GCM)", List.of("com.sun.crypto.provider",
+                "javax.crypto", "com.justelegance.privacy.kit.crypto"));
     }
 
     /** Plumbing every request passes through (threads, reactive operators, routing): left out of the totals. */
@@ -75,6 +84,18 @@ final class Profile {
             run(jcmd, pid, "JFR.stop", "name=bench", "filename=" + file);
         }
         return summarise(file);
+    }
+
+    /**
+     * Deletes a recording once summed up, or keeps it (and says where) with {@code --keep-recordings true}, for a
+     * closer look with {@code jfr print} or JDK Mission Control.
+     */
+    static void keepOrDelete(Path recording, Options options) throws Exception {
+        if (options.flag("keep-recordings")) {
+            System.out.println("   recording kept: " + recording);
+        } else {
+            Files.deleteIfExists(recording);
+        }
     }
 
     static Summary summarise(Path file) throws Exception {

@@ -17,21 +17,28 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class KeyedHash {
 
-    private final byte[] hashKey;
+    /**
+     * One keyed MAC per thread: looking up the provider and keying a new one per hash cost more than the hash
+     * itself, and a batch consent check hashes thousands of subjects. A MAC is reset by {@code doFinal}.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public KeyedHash(KitConfig config) {
-        this.hashKey = MasterKey.derive(config.masterKey(), "keyed-hash");
+        byte[] hashKey = MasterKey.derive(config.masterKey(), "keyed-hash");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
+        });
     }
 
     /** Lower-case hex of HMAC-SHA256(purpose + ':' + value): 64 characters. */
     public String of(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((purpose + ':' + value).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal((purpose + ':' + value).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The reference audit entries and tombstones use for a subject. */

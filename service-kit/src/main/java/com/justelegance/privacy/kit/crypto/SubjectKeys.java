@@ -58,19 +58,28 @@ public class SubjectKeys {
                 .executeUpdate() > 0;
     }
 
+    /**
+     * The subject's key, created when there is none. A new subject (every checkout of a first-time buyer) costs one
+     * read and one insert that returns the key it stored; only when another transaction created the key in between
+     * is it read back.
+     */
     private SecretKey dataKey(String subjectId) {
         Optional<SecretKey> existing = existingKey(subjectId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        byte[] wrapped = seal(wrappingKey, newDataKey().getEncoded());
-        entityManager.createNativeQuery("""
+        SecretKey created = newDataKey();
+        @SuppressWarnings("unchecked")
+        List<String> inserted = entityManager.createNativeQuery("""
                         INSERT INTO subject_key (subject_id, wrapped_key) VALUES (:subject, :wrapped)
-                        ON CONFLICT (subject_id) DO NOTHING""")
+                        ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id""")
                 .setParameter("subject", subjectId)
-                .setParameter("wrapped", wrapped)
-                .executeUpdate();
-        // Another transaction may have created it first: read back whichever key won.
+                .setParameter("wrapped", seal(wrappingKey, created.getEncoded()))
+                .getResultList();
+        if (!inserted.isEmpty()) {
+            return created;
+        }
+        // Another transaction created it first: use whichever key won.
         return existingKey(subjectId).orElseThrow();
     }
 
