@@ -33,6 +33,11 @@ final class Profile {
         AREAS.put("Bean validation (Hibernate Validator)", List.of("org.hibernate.validator"));
         AREAS.put("Kafka (clients, SmallRye Reactive Messaging)",
                 List.of("org.apache.kafka", "io.smallrye.reactive.messaging"));
+        AREAS.put("Inbox and event decoding (kit inbox, shared-events)",
+                List.of("com.justelegance.privacy.kit.inbox", "com.justelegance.privacy.events"));
+        AREAS.put("Start-up: migrations (Flyway)", List.of("org.flywaydb"));
+        AREAS.put("Start-up: class loading and Quarkus bootstrap",
+                List.of("jdk.internal.loader", "java.lang.ClassLoader", "io.quarkus.bootstrap"));
     }
 
     /** Plumbing every request passes through (threads, reactive operators, routing): left out of the totals. */
