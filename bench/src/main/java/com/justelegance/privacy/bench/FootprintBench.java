@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>Start-up: every other service stopped, the service is started {@code --footprint-starts} times (3) on its
- *       already migrated database, after one start that is not counted (it migrates a fresh database and, with
- *       AppCDS, writes the class archive); from process start to the first ready answer of {@code /q/health/ready};
+ *       already migrated database, after one start that is not counted (it migrates a fresh database and warms
+ *       the page cache); from process start to the first ready answer of {@code /q/health/ready};
  *       the median.</li>
  *   <li>Resident memory (VmRSS): retention- and disclosure-service right after the ingest at the headline volume
  *       (from {@link IngestBench} when it ran first in the same invocation, otherwise an ingest of

@@ -62,8 +62,8 @@ final class IngestBench implements Benchmark {
         volumes.add(headline);
         boolean profile = !"false".equals(options.values().get("ingest-profile"));
 
-        // As after a deploy: each service has started once before it is timed (it wrote its class-data archive
-        // when it stopped), so every timed run starts the way the second start after a deploy does.
+        // As after a deploy: each service has started once before it is timed, so no timed run alone pays for a
+        // cold page cache.
         for (String service : SERVICES) {
             if (!system.isRunning(service)) {
                 system.start(service);
