@@ -96,7 +96,10 @@ final class IngestBench implements Benchmark {
             }
             if (volume == headline && profile) {
                 for (String service : SERVICES) {
-                    profiles.put(service, profiledRun(system, service, load));
+                    Profile.Summary summary = profiledRun(system, service, load);
+                    if (summary != null) {
+                        profiles.put(service, summary);
+                    }
                 }
             }
         }
@@ -187,11 +190,19 @@ final class IngestBench implements Benchmark {
         Path recording = Files.createTempFile("bench-ingest-" + service, ".jfr");
         System.out.printf("==> Profiling %s from process start over %,d events (JFR)%n", service, load.events());
         try {
-            Run run = runService(system, service, load, List.of("-XX:StartFlightRecording=filename=" + recording
-                    + ",settings=profile"));
+            Run run = runService(system, service, load, List.of("-XX:StartFlightRecording=name=bench-ingest,"
+                    + "settings=profile"));
             System.out.printf("   profiled run: %.0f/s (first row %.1f s)%n", run.eventsPerSecond(),
                     run.firstRowSeconds());
+            // Written while the service still runs, so the recording does not depend on how the process ends.
+            Process jcmd = new ProcessBuilder(system.setting("jcmd"), Long.toString(system.process(service).pid()),
+                    "JFR.stop", "name=bench-ingest", "filename=" + recording).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes());
             system.stop(service);
+            if (jcmd.waitFor() != 0 || Files.size(recording) == 0) {
+                System.out.println("   no profile: jcmd JFR.stop said " + output.strip());
+                return null;
+            }
             return Profile.summarise(recording);
         } finally {
             Files.deleteIfExists(recording);
