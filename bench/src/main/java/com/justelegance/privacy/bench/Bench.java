@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Bench {
 
     /** Every benchmark, in the order {@code all} runs them. */
-    static final List<Benchmark> ALL = List.of(new ConsentCheckBench(), new ConsentDecisionBench());
+    static final List<Benchmark> ALL = List.of(new IngestBench(), new ConsentCheckBench(), new ConsentDecisionBench(),
+            new FootprintBench());
 
     private Bench() {
     }

@@ -42,6 +42,11 @@ final class Profile {
         AREAS.put("Audit log (kit)", List.of("com.justelegance.privacy.kit.audit"));
         AREAS.put("Keyed hashes and encryption (HMAC, AES-GCM)", List.of("com.sun.crypto.provider",
                 "javax.crypto", "com.justelegance.privacy.kit.crypto"));
+        AREAS.put("Inbox and event decoding (kit inbox, shared-events)",
+                List.of("com.justelegance.privacy.kit.inbox", "com.justelegance.privacy.events"));
+        AREAS.put("Start-up: migrations (Flyway)", List.of("org.flywaydb"));
+        AREAS.put("Start-up: class loading and Quarkus bootstrap",
+                List.of("jdk.internal.loader", "java.lang.ClassLoader", "io.quarkus.bootstrap"));
     }
 
     /** Plumbing every request passes through (threads, reactive operators, routing): left out of the totals. */

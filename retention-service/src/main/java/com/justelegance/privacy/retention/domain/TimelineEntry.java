@@ -55,4 +55,8 @@ public class TimelineEntry {
     public Instant occurredAt() {
         return occurredAt;
     }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
 }

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,15 @@ public class Timelines {
         Instant now = clock.instant();
         Set<String> erased = erasedSubjects(events);
         Map<String, SubjectAnchors> advances = new HashMap<>();
+        List<TimelineEntry> entries = new ArrayList<>(events.size());
         for (EventEnvelope<?> event : events) {
             Optional<SubjectAnchors> anchors = anchorsOf(event);
             boolean reappeared = erased.contains(event.subjectId());
             if (anchors.isEmpty() || reappeared && confirmsErasure(event)) {
                 continue;
             }
-            timelines.addEntry(new TimelineEntry(event.eventId(), event.subjectId(), event.eventType(),
-                    event.occurredAt(), now));
+            entries.add(new TimelineEntry(event.eventId(), event.subjectId(), event.eventType(), event.occurredAt(),
+                    now));
             advances.merge(event.subjectId(), reappeared ? anchors.get().reappearedAt(now) : anchors.get(),
                     SubjectAnchors::merge);
         }
@@ -86,9 +88,14 @@ public class Timelines {
             Log.infof("Data reappeared for erased subjects in a batch of %d events; their erasure is due again",
                     events.size());
         }
-        timelines.advanceAnchors(advances, now);
+        // Set-based, a statement each for the whole batch: the entries, the anchors (which return where they now
+        // stand), and the due dates the rules give those anchors.
+        timelines.addEntries(entries);
+        Map<String, SubjectAnchors> current = timelines.advanceAnchors(advances, now);
         RetentionPolicy policy = rules.policy();
-        timelines.forSubjects(advances.keySet()).forEach(timeline -> timeline.applyPolicy(policy));
+        Map<String, Instant> due = new HashMap<>();
+        current.forEach((subject, anchors) -> due.put(subject, policy.erasureDueAt(anchors).orElse(null)));
+        timelines.setErasureDueDates(due);
     }
 
     /** The subject's timeline, and what holds it from being purged today. */
