@@ -223,6 +223,9 @@ class RestrictionTest {
         String erasure = "dsr-" + UUID.randomUUID();
         String lifted = "dsr-" + UUID.randomUUID();
         TestEvents.publish(contact(subject, LONG_AGO));
+        // The contact comes on the storefront's topic, the restrictions on dsr-service's: the timeline must exist
+        // before the erasure, or the contact could arrive after it and be kept as a reappearance (due again).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> timeline(subject).statusCode(200));
         TestEvents.publish(restricted(subject, RESTRICTED_AT, lifted));
         TestEvents.publish(restrictionLifted(subject, RESTRICTED_AT.plus(Duration.ofDays(2)), lifted));
         TestEvents.publish(restricted(subject, RESTRICTED_AT.plus(Duration.ofDays(3)), "dsr-" + UUID.randomUUID()));
