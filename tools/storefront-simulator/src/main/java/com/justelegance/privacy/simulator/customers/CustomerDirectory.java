@@ -115,7 +115,11 @@ public final class CustomerDirectory {
         });
     }
 
-    /** Reads, changes and atomically replaces the file, holding the writers' lock throughout. */
+    /**
+     * Reads, changes and atomically replaces the file, holding the writers' lock throughout. When the change left
+     * every customer as it was (an erasure of a subject the storefront never knew, say), the file is not rewritten:
+     * writing and syncing the whole directory per request is what made a large purge wait on the storefront.
+     */
     private <T> T update(Function<Map<String, Customer>, T> change) throws IOException {
         Files.createDirectories(directory);
         ReentrantLock local = LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
@@ -124,9 +128,13 @@ public final class CustomerDirectory {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lockChannel.lock()) {
             Map<String, Customer> byId = new LinkedHashMap<>();
-            customers().forEach(customer -> byId.put(customer.subjectId(), customer));
+            List<Customer> before = customers();
+            before.forEach(customer -> byId.put(customer.subjectId(), customer));
             T result = change.apply(byId);
-            write(new Contents(new ArrayList<>(byId.values())));
+            List<Customer> after = new ArrayList<>(byId.values());
+            if (!after.equals(before) || !Files.exists(file)) {
+                write(new Contents(after));
+            }
             return result;
         } finally {
             local.unlock();
