@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Bench {
 
     /** Every benchmark, in the order {@code all} runs them. */
-    static final List<Benchmark> ALL = List.of(new ConsentCheckBench());
+    static final List<Benchmark> ALL = List.of(new ConsentCheckBench(), new PurgeBench(), new ErasureLatencyBench(),
+            new AccessPackageBench());
 
     private Bench() {
     }
