@@ -20,7 +20,7 @@ public final class Bench {
 
     /** Every benchmark, in the order {@code all} runs them. */
     static final List<Benchmark> ALL = List.of(new IngestBench(), new ConsentCheckBench(), new ConsentDecisionBench(),
-            new FootprintBench());
+            new PurgeBench(), new ErasureLatencyBench(), new AccessPackageBench(), new FootprintBench());
 
     private Bench() {
     }

@@ -4,18 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.justelegance.privacy.dsr.access.GatheredData.Outcome;
 import com.justelegance.privacy.dsr.access.GatheredData.SourceResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * Asks every data source what it holds about a subject ({@link SourceCalls}, with retries and a circuit breaker per
  * source). A source that still fails is recorded as missing with a short reason, never skipped: the package then
  * says it is incomplete and names it. Blocking, over HTTP: call it outside a database transaction.
+ *
+ * <p>The four sources are asked side by side, on Quarkus' managed executor, so a package waits for the slowest
+ * source rather than for the sum of them (the access benchmark, issue 12 item 6: a customer with ten years of
+ * history took the four answers one after the other). Each call keeps its own timeout, retries and circuit breaker.
  *
  * <p>Logs name the case reference, the source and the reason; never the subject or anything a source answered.
  */
@@ -25,16 +31,21 @@ public class DataSources {
     private static final Logger LOG = Logger.getLogger(DataSources.class);
 
     private final SourceCalls calls;
+    private final ManagedExecutor executor;
 
-    public DataSources(SourceCalls calls) {
+    public DataSources(SourceCalls calls, ManagedExecutor executor) {
         this.calls = calls;
+        this.executor = executor;
     }
 
     public GatheredData gather(String subjectId, String caseReference) {
-        Map<DataSource, SourceResult> results = new EnumMap<>(DataSource.class);
+        Map<DataSource, CompletableFuture<SourceResult>> asked = new EnumMap<>(DataSource.class);
         for (DataSource source : DataSource.inOrder()) {
-            results.put(source, read(source, subjectId, caseReference, callFor(source)));
+            // read() turns every failure into a MISSING result, so each future completes normally.
+            asked.put(source, executor.supplyAsync(() -> read(source, subjectId, caseReference, callFor(source))));
         }
+        Map<DataSource, SourceResult> results = new EnumMap<>(DataSource.class);
+        asked.forEach((source, answer) -> results.put(source, answer.join()));
         return new GatheredData(results);
     }
 
