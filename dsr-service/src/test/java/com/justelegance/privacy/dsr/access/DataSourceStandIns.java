@@ -58,6 +58,7 @@ public class DataSourceStandIns implements QuarkusTestResourceLifecycleManager {
         try {
             PublicKey key = KeyUtils.readPublicKey("privacy-test-keys/publicKey.pem");
             tokens = new JwtConsumerBuilder().setVerificationKey(key).setExpectedIssuer(TestTokens.ISSUER)
+                    .setExpectedAudience(TestTokens.AUDIENCE)
                     .setRequireExpirationTime().setRequireIssuedAt().build();
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
