@@ -10,8 +10,8 @@ ALTER TABLE audit_entry ADD COLUMN xact_id xid8;
 ALTER TABLE audit_entry ALTER COLUMN xact_id SET DEFAULT pg_current_xact_id();
 ALTER TABLE audit_entry ALTER COLUMN prev_hash DROP NOT NULL;
 ALTER TABLE audit_entry ALTER COLUMN hash DROP NOT NULL;
--- The sealer looks for entries after the chain's last link in this order.
-CREATE INDEX audit_entry_seal_order ON audit_entry (xact_id, id) WHERE xact_id IS NOT NULL;
+-- The sealer looks for entries after the chain's last link in this order (a row comparison on both columns).
+CREATE INDEX audit_entry_seal_order ON audit_entry (xact_id, id);
 
 -- The chain: one link per sealed entry, positions 1, 2, 3... Append-only like the entries.
 CREATE TABLE audit_seal (
