@@ -27,15 +27,18 @@ import java.util.List;
 public class AuditLogResource {
 
     private final AuditLog auditLog;
+    private final AuditSealer sealer;
     private final AuditAnchors anchors;
 
-    public AuditLogResource(AuditLog auditLog, AuditAnchors anchors) {
+    public AuditLogResource(AuditLog auditLog, AuditSealer sealer, AuditAnchors anchors) {
         this.auditLog = auditLog;
+        this.sealer = sealer;
         this.anchors = anchors;
     }
 
     @GET
-    @Operation(summary = "Recent audit entries, newest first, optionally about one subject")
+    @Operation(summary = "Recent audit entries, newest first, optionally about one subject; an entry whose "
+            + "transaction had not ended when the chain was last sealed is listed with sealed false and no hashes")
     public List<AuditEntry> recent(
             @QueryParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -49,6 +52,8 @@ public class AuditLogResource {
     @APIResponse(responseCode = "503", description = "audit-anchors-unavailable: the anchors could not be read from "
             + "the broker, so the chain cannot be verified now")
     public ChainVerification verify() {
+        // Seal first, so the check covers every entry whose transaction has ended.
+        sealer.sealCommitted();
         return auditLog.verify(anchors.read());
     }
 
@@ -59,6 +64,7 @@ public class AuditLogResource {
     @APIResponse(responseCode = "503", description = "audit-anchors-unavailable: the broker could not be reached to "
             + "anchor the head in time")
     public AuditAnchor anchor() {
+        sealer.sealCommitted();
         return anchors.anchor();
     }
 }
