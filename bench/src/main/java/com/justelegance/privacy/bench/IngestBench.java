@@ -103,6 +103,7 @@ final class IngestBench implements Benchmark {
                 }
             }
         }
+        IngestTopic.empty(system.kafkaBootstrap());
         return section(headline, volumes, pairs, profiles, options);
     }
 
@@ -116,6 +117,7 @@ final class IngestBench implements Benchmark {
         if (!run.countsRight()) {
             throw new IllegalStateException(service + " ingested wrong counts: " + run.counts());
         }
+        IngestTopic.empty(system.kafkaBootstrap());
         return lastResident;
     }
 

@@ -150,6 +150,17 @@ final class IngestTopic {
         return n + (order.salesChannel() == SalesChannel.AMAZON || order.salesChannel() == SalesChannel.EBAY ? 1 : 0);
     }
 
+    /**
+     * Empties the topic once a benchmark is done with it: every service consumes the storefront's activity, so
+     * events left on it would keep the next benchmark's services busy (consent-service read 420,000 of them during
+     * the consent checks once).
+     */
+    static void empty(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            empty(admin);
+        }
+    }
+
     private static void empty(Admin admin) throws Exception {
         List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC)
                 .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
