@@ -11,7 +11,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,13 +27,7 @@ public class KafkaProducerFactory {
     @ApplicationScoped
     Producer<String, String> producer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaConnection.settings(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-producer");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

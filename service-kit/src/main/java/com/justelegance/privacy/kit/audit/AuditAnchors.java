@@ -3,6 +3,7 @@ package com.justelegance.privacy.kit.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.justelegance.privacy.events.Topics;
+import com.justelegance.privacy.kit.KafkaConnection;
 import com.justelegance.privacy.kit.KitConfig;
 import com.justelegance.privacy.kit.problem.KitProblem;
 import com.justelegance.privacy.kit.problem.ProblemException;
@@ -55,12 +56,7 @@ public class AuditAnchors {
         this.config = kitConfig.auditAnchors();
         this.json = json;
         this.clock = clock;
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
-                consumerConfig.put(key, value);
-            }
-        });
+        consumerConfig.putAll(KafkaConnection.settings(kafkaConfig));
         int millis = (int) config.timeout().toMillis();
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-anchor-reader");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.kit.health;
 
+import com.justelegance.privacy.kit.KafkaConnection;
 import com.justelegance.privacy.kit.KitConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Identifier;
@@ -40,12 +41,7 @@ public class KafkaHealthCheck implements HealthCheck {
 
     public KafkaHealthCheck(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KitConfig kitConfig) {
         this.timeout = kitConfig.health().kafka().timeout();
-        kafkaConfig.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
-                adminConfig.put(key, value);
-            }
-        });
+        adminConfig.putAll(KafkaConnection.settings(kafkaConfig));
         int millis = (int) timeout.toMillis();
         adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "health");
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
