@@ -33,7 +33,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String HOW_TO_START = "Run the tests through ./stack test, or start the test broker and "
             + "databases first with ./stack test-infra up.";
 
-    private String database;
+    private TestDatabase database;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -41,18 +41,17 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (base == null) {
             throw new IllegalStateException("TestInfrastructure needs the init arg '" + DATABASE + "'");
         }
-        database = base + env("PRIVACY_TEST_DB_SUFFIX", "");
+        database = TestDatabase.of(base);
     }
 
     @Override
     public Map<String, String> start() {
         String bootstrap = kafkaBootstrap();
-        String jdbcUrl = "jdbc:postgresql://" + env("PRIVACY_TEST_DB_HOST", "localhost") + ":"
-                + env("PRIVACY_TEST_DB_PORT", "5432") + "/" + database;
-        String user = env("PRIVACY_DB_USER", "privacy");
-        String password = env("PRIVACY_DB_PASSWORD", "privacy");
-        String owner = env("PRIVACY_DB_OWNER_USER", "privacy_owner");
-        String ownerPassword = env("PRIVACY_DB_OWNER_PASSWORD", "privacy_owner");
+        String jdbcUrl = database.jdbcUrl();
+        String user = TestDatabase.user();
+        String password = TestDatabase.password();
+        String owner = TestDatabase.ownerUser();
+        String ownerPassword = TestDatabase.ownerPassword();
         requireKafka(bootstrap);
         requireDatabase(jdbcUrl, user, password);
         requireDatabase(jdbcUrl, owner, ownerPassword);

@@ -1,5 +1,6 @@
 package com.justelegance.privacy.system;
 
+import com.justelegance.privacy.testing.TestDatabase;
 import com.justelegance.privacy.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +37,11 @@ class ProductionProfileTest {
         Map<String, String> env = builder.environment();
         env.remove("QUARKUS_PROFILE");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("PRIVACY_DB_URL", "jdbc:postgresql://" + env("PRIVACY_TEST_DB_HOST", "localhost") + ":"
-                + env("PRIVACY_TEST_DB_PORT", "5432") + "/consent_test" + env("PRIVACY_TEST_DB_SUFFIX", ""));
-        env.put("PRIVACY_DB_USER", "privacy");
-        env.put("PRIVACY_DB_PASSWORD", "privacy");
-        env.put("PRIVACY_DB_OWNER_USER", "privacy_owner");
-        env.put("PRIVACY_DB_OWNER_PASSWORD", "privacy_owner");
+        env.put("PRIVACY_DB_URL", RunningSystem.database(RunningSystem.Service.CONSENT).jdbcUrl());
+        env.put("PRIVACY_DB_USER", TestDatabase.user());
+        env.put("PRIVACY_DB_PASSWORD", TestDatabase.password());
+        env.put("PRIVACY_DB_OWNER_USER", TestDatabase.ownerUser());
+        env.put("PRIVACY_DB_OWNER_PASSWORD", TestDatabase.ownerPassword());
         env.put("PRIVACY_KAFKA_BOOTSTRAP", TestInfrastructure.kafkaBootstrap());
         env.put("PRIVACY_KIT_MASTER_KEY", "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=");
         // A key to verify tokens with is given (without one, Quarkus itself stops first, naming only that).
@@ -67,10 +67,5 @@ class ProductionProfileTest {
         assertThat("no value is echoed", output, not(containsString("dGVzdC1vbmx5")));
         Files.deleteIfExists(log);
         Files.deleteIfExists(publicKey);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -2,6 +2,7 @@ package com.justelegance.privacy.system;
 
 import com.justelegance.privacy.events.Topics;
 import com.justelegance.privacy.kit.security.Roles;
+import com.justelegance.privacy.testing.TestDatabase;
 import com.justelegance.privacy.testing.TestEvents;
 import com.justelegance.privacy.testing.TestInfrastructure;
 import com.justelegance.privacy.testing.TestTokens;
@@ -215,7 +216,8 @@ class ProofOfDeletionTest {
     /** Every row of the kit's outbox in a service's database, as text. */
     private static String outboxRows(RunningSystem.Service service) throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(service), ownerUser(), ownerPassword());
+        try (Connection connection = DriverManager.getConnection(RunningSystem.database(service).jdbcUrl(),
+                TestDatabase.ownerUser(), TestDatabase.ownerPassword());
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT o::text FROM outbox_event o")) {
             while (result.next()) {
@@ -227,36 +229,15 @@ class ProofOfDeletionTest {
 
     /** {@code pg_dump} of a service's whole database (schema and data), as its owner sees it. */
     private static String pgDump(RunningSystem.Service service) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("pg_dump", "--no-password", "-h",
-                env("PRIVACY_TEST_DB_HOST", "localhost"), "-p", env("PRIVACY_TEST_DB_PORT", "5432"), "-U",
-                ownerUser(), "-d", database(service));
-        builder.environment().put("PGPASSWORD", ownerPassword());
+        TestDatabase database = RunningSystem.database(service);
+        ProcessBuilder builder = new ProcessBuilder("pg_dump", "--no-password", "-h", database.host(), "-p",
+                database.port(), "-U", TestDatabase.ownerUser(), "-d", database.name());
+        builder.environment().put("PGPASSWORD", TestDatabase.ownerPassword());
         builder.redirectErrorStream(true);
         Process process = builder.start();
         byte[] dump = process.getInputStream().readAllBytes();
-        assertThat("pg_dump of " + database(service) + " exits 0", process.waitFor(), equalTo(0));
+        assertThat("pg_dump of " + database.name() + " exits 0", process.waitFor(), equalTo(0));
         return new String(dump, StandardCharsets.UTF_8);
     }
 
-    private static String database(RunningSystem.Service service) {
-        return service.database + env("PRIVACY_TEST_DB_SUFFIX", "");
-    }
-
-    private static String jdbcUrl(RunningSystem.Service service) {
-        return "jdbc:postgresql://" + env("PRIVACY_TEST_DB_HOST", "localhost") + ":"
-                + env("PRIVACY_TEST_DB_PORT", "5432") + "/" + database(service);
-    }
-
-    private static String ownerUser() {
-        return env("PRIVACY_DB_OWNER_USER", "privacy_owner");
-    }
-
-    private static String ownerPassword() {
-        return env("PRIVACY_DB_OWNER_PASSWORD", "privacy_owner");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -1,6 +1,7 @@
 package com.justelegance.privacy.system;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.justelegance.privacy.testing.TestDatabase;
 import com.justelegance.privacy.testing.TestInfrastructure;
 import com.justelegance.privacy.testing.TestMailServer;
 import com.justelegance.privacy.testing.TestTokens;
@@ -100,6 +101,11 @@ public final class RunningSystem implements BeforeAllCallback {
     /** The base URL of a running service. */
     public static String url(Service service) {
         return "http://localhost:" + PORTS.get(service);
+    }
+
+    /** A service's test database (its owner may read everything in it: the proof-of-deletion dumps). */
+    public static TestDatabase database(Service service) {
+        return TestDatabase.of(service.database);
     }
 
     /** The base URL of the simulated storefront (its data-source API is under {@code /data-source/v1}). */
@@ -233,9 +239,7 @@ public final class RunningSystem implements BeforeAllCallback {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(PORTS.get(service)));
         // As ./stack up runs them: the local profile, since the prod profile refuses these development settings.
         env.put("QUARKUS_PROFILE", "local");
-        env.put("PRIVACY_DB_URL", "jdbc:postgresql://" + envOr("PRIVACY_TEST_DB_HOST", "localhost") + ":"
-                + envOr("PRIVACY_TEST_DB_PORT", "5432") + "/" + service.database
-                + envOr("PRIVACY_TEST_DB_SUFFIX", ""));
+        env.put("PRIVACY_DB_URL", database(service).jdbcUrl());
         env.put("PRIVACY_KAFKA_BOOTSTRAP", TestInfrastructure.kafkaBootstrap());
         env.put("PRIVACY_JWT_PUBLIC_KEY", "file:" + publicKey);
         env.put("PRIVACY_KIT_MASTER_KEY", "c3lzdGVtLXRlc3RzLW9ubHktbWFzdGVyLWtleS0zMiE=");
@@ -355,11 +359,6 @@ public final class RunningSystem implements BeforeAllCallback {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String read(Path log) {
