@@ -20,7 +20,8 @@ public final class Bench {
 
     /** Every benchmark, in the order {@code all} runs them. */
     static final List<Benchmark> ALL = List.of(new IngestBench(), new ConsentCheckBench(), new ConsentDecisionBench(),
-            new PurgeBench(), new ErasureLatencyBench(), new AccessPackageBench(), new FootprintBench());
+            new PurgeBench(), new ErasureLatencyBench(), new AccessPackageBench(), new FootprintBench(),
+            new AuditVerificationBench());
 
     private Bench() {
     }

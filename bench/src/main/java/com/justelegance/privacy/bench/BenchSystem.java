@@ -1,5 +1,9 @@
 package com.justelegance.privacy.bench;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,8 @@ import java.util.UUID;
 final class BenchSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Instance n of a service listens on the service's port plus this times (n - 1). */
+    static final int INSTANCE_PORT_STEP = 20;
 
     private final Properties settings;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
@@ -72,8 +79,9 @@ final class BenchSystem implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ services
 
+    /** The base URL of a running service, or of one instance of it ({@code <service>#n}). */
     String url(String service) {
-        return "http://localhost:" + setting("service." + service + ".port");
+        return "http://localhost:" + port(service);
     }
 
     String storefrontUrl() {
@@ -82,6 +90,24 @@ final class BenchSystem implements AutoCloseable {
 
     String kafkaBootstrap() {
         return setting("kafka.bootstrap");
+    }
+
+    /**
+     * A producer as the storefront's: {@code acks=all}, idempotent, keys and values as strings (the shared-events
+     * envelope as {@code EventCodec} writes it), with a benchmark's own settings added.
+     */
+    static KafkaProducer<String, String> storefrontProducer(String bootstrap, String clientId,
+                                                           Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        config.putAll(settings);
+        return new KafkaProducer<>(config);
     }
 
     String masterKey() {
@@ -98,8 +124,19 @@ final class BenchSystem implements AutoCloseable {
 
     /** As {@link #start(String)}, with JVM options added after the usual ones (a later option wins). */
     ServiceProcess start(String service, List<String> extraJvmOptions) throws Exception {
-        if (running.containsKey(service)) {
-            throw new IllegalStateException(service + " runs already");
+        return start(service, 1, extraJvmOptions);
+    }
+
+    /**
+     * Starts one instance of a service: the first is named and reached as the service itself, instance n as
+     * {@code <service>#n} on the service's port plus {@value #INSTANCE_PORT_STEP} per instance after the first, on
+     * the same database and broker (the fault runs' scale-out: consumer groups share the partitions, the outbox
+     * relays and the purge job share the rows).
+     */
+    ServiceProcess start(String service, int instance, List<String> extraJvmOptions) throws Exception {
+        String name = instanceName(service, instance);
+        if (running.containsKey(name)) {
+            throw new IllegalStateException(name + " runs already");
         }
         List<String> command = new ArrayList<>();
         command.add(setting("java"));
@@ -115,16 +152,51 @@ final class BenchSystem implements AutoCloseable {
                 builder.environment().put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        Path log = Path.of(setting("logs"), service + ".log");
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port(name)));
+        Path log = Path.of(setting("logs"), name.replace('#', '-') + ".log");
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long startNanos = System.nanoTime();
         Process process = builder.start();
-        Files.writeString(Path.of(setting("service." + service + ".pid-file")), Long.toString(process.pid()));
-        ServiceProcess started = new ServiceProcess(service, process, startNanos, log);
-        running.put(service, started);
+        Files.writeString(pidFile(name), Long.toString(process.pid()));
+        ServiceProcess started = new ServiceProcess(name, process, startNanos, log);
+        running.put(name, started);
         waitReady(started);
         return started;
+    }
+
+    /** Starts a service instance by its name: {@code <service>} or {@code <service>#n}. */
+    ServiceProcess startInstance(String name) throws Exception {
+        int hash = name.indexOf('#');
+        return start(serviceOf(name), hash < 0 ? 1 : Integer.parseInt(name.substring(hash + 1)), List.of());
+    }
+
+    static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "#" + instance;
+    }
+
+    private static String serviceOf(String name) {
+        int hash = name.indexOf('#');
+        return hash < 0 ? name : name.substring(0, hash);
+    }
+
+    private int port(String name) {
+        int hash = name.indexOf('#');
+        int instance = hash < 0 ? 1 : Integer.parseInt(name.substring(hash + 1));
+        return Integer.parseInt(setting("service." + serviceOf(name) + ".port")) + (instance - 1) * INSTANCE_PORT_STEP;
+    }
+
+    private Path pidFile(String name) {
+        Path first = Path.of(setting("service." + serviceOf(name) + ".pid-file"));
+        return name.equals(serviceOf(name)) ? first
+                : first.resolveSibling(name.replace('#', '-') + ".pid");
+    }
+
+    /** Starts a service unless it runs already (a benchmark before may have left it running). */
+    void ensureRunning(String service) throws Exception {
+        if (!running.containsKey(service)) {
+            start(service);
+        }
     }
 
     /** Starts every service not running yet (all four: an erasure or an access request needs them all). */
@@ -153,13 +225,46 @@ final class BenchSystem implements AutoCloseable {
         ServiceProcess process = running.remove(service);
         if (process != null) {
             process.stop();
-            Files.deleteIfExists(Path.of(setting("service." + service + ".pid-file")));
+            Files.deleteIfExists(pidFile(service));
         }
+    }
+
+    /** Kills a service or an instance of it at once ({@code kill -9}), as a crash or the OOM killer would. */
+    void kill(String name) throws Exception {
+        ServiceProcess process = running.remove(name);
+        if (process != null) {
+            process.process().destroyForcibly().waitFor();
+            Files.deleteIfExists(pidFile(name));
+        }
+    }
+
+    /** Sends a signal to a running service (STOP freezes it, CONT lets it go on). */
+    void signal(String name, String signal) throws Exception {
+        run("kill", "-" + signal, Long.toString(process(name).pid()));
+    }
+
+    /** Every instance running now, by name. */
+    List<String> runningNames() {
+        return List.copyOf(running.keySet());
     }
 
     void stopAll() throws Exception {
         for (String service : List.copyOf(running.keySet())) {
             stop(service);
+        }
+    }
+
+    /** Whether a running service answers its readiness check with 200 now (UP: its database and broker reached). */
+    boolean isReady(String name) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(name) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException notListening) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -220,6 +325,76 @@ final class BenchSystem implements AutoCloseable {
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (psql.waitFor() != 0) {
             throw new IllegalStateException("Recreating " + database + " failed: " + output);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ faults
+
+    /**
+     * Kills the broker at once ({@code kill -9}): what is not yet on its disk is as a crash leaves it. Only the fault
+     * runs' stack says where its broker is ({@code kafka.pid-file}).
+     */
+    void killBroker() throws Exception {
+        Path pidFile = Path.of(setting("kafka.pid-file"));
+        String pid = Files.readString(pidFile).strip();
+        run("kill", "-9", pid);
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(handle -> handle.onExit().join());
+    }
+
+    /**
+     * Starts the broker again on its data, as {@code ./stack} started it (the same command, appending to its log),
+     * and waits until it accepts connections.
+     */
+    void startBroker() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(setting("java"));
+        command.addAll(Arrays.asList(setting("kafka.jvm-options").split(" ")));
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + setting("kafka.log4j"), "-cp",
+                setting("kafka.classpath"), "kafka.Kafka", setting("kafka.server-properties")));
+        Process broker = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(setting("kafka.log")).toFile())).start();
+        Files.writeString(Path.of(setting("kafka.pid-file")), Long.toString(broker.pid()));
+        int port = Integer.parseInt(kafkaBootstrap().substring(kafkaBootstrap().lastIndexOf(':') + 1));
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket ignored = new java.net.Socket("localhost", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!broker.isAlive()) {
+                    throw new IllegalStateException("The broker exited while starting: see " + setting("kafka.log"));
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("The broker did not listen within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    /**
+     * Stops PostgreSQL immediately ({@code pg_ctl stop -m immediate}: no checkpoint, every connection cut, as a
+     * power cut leaves it). Only the fault runs' own cluster ({@code postgres.data-dir}) is ever stopped.
+     */
+    void stopPostgresImmediately() throws Exception {
+        runAsPostgres("pg_ctl", "-D", setting("postgres.data-dir"), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the fault runs' cluster again (crash recovery replays its WAL) and waits until it accepts connections. */
+    void startPostgres() throws Exception {
+        runAsPostgres("pg_ctl", "-D", setting("postgres.data-dir"), "-l", setting("postgres.log"),
+                "-o", setting("postgres.options"), "-w", "start");
+    }
+
+    private void runAsPostgres(String program, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--",
+                Path.of(setting("postgres.bin"), program).toString()));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
         }
     }
 

@@ -96,9 +96,7 @@ final class ConsentCheckBench implements Benchmark {
     @Override
     public Section run(BenchSystem system, Options options) throws Exception {
         String service = "consent-service";
-        if (!system.isRunning(service)) {
-            system.start(service);
-        }
+        system.ensureRunning(service);
         settings = new Settings(system.url(service), system.databaseUrl(service), system.setting("db.user"),
                 system.setting("db.password"), system.setting("owner.user"), system.setting("owner.password"),
                 system.token("storefront"), system.masterKey(), options.clients(), options.warmUp(),

@@ -86,9 +86,7 @@ final class ConsentDecisionBench implements Benchmark {
     public Section run(BenchSystem system, Options options) throws Exception {
         this.system = system;
         String service = "consent-service";
-        if (!system.isRunning(service)) {
-            system.start(service);
-        }
+        system.ensureRunning(service);
         serviceUrl = system.url(service);
         storefrontToken = system.token("storefront");
         customerServiceToken = system.token("customer-service");
@@ -334,10 +332,10 @@ final class ConsentDecisionBench implements Benchmark {
                            (SELECT count(*) FROM audit_entry WHERE action = 'consent.decision.recorded')""");
             // Entries are chained after commit, once every older transaction of the database cluster has ended
             // (docs/decisions/0015): other runs on the same cluster may hold that back for a while.
-            JsonNode verification = verification();
+            JsonNode verification = AuditVerificationBench.verification(system, "consent-service");
             while (verification.path("entriesNotSealed").asLong(-1) != 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
-                verification = verification();
+                verification = AuditVerificationBench.verification(system, "consent-service");
             }
             return new Counts(checkoutAcknowledged.get(), checkout[0], checkout[1], auditedAcknowledged.get(),
                     audited[0], audited[1], outboxRows, unsent, verification.path("intact").asBoolean(false),
@@ -354,19 +352,6 @@ final class ConsentDecisionBench implements Benchmark {
             }
             return values;
         }
-    }
-
-    /** The service's own chain verification, as an auditor asks for it (anchors read from the broker). */
-    private JsonNode verification() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(serviceUrl
-                        + "/api/v1/audit-log/verification"))
-                .header("Authorization", "Bearer " + system.token("auditor")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("The audit chain verification answered " + response.statusCode()
-                    + ": " + response.body());
-        }
-        return json.readTree(response.body());
     }
 
     // ------------------------------------------------------------------------------------------------ the table

@@ -65,9 +65,7 @@ final class IngestBench implements Benchmark {
         // As after a deploy: each service has started once before it is timed, so no timed run alone pays for a
         // cold page cache.
         for (String service : SERVICES) {
-            if (!system.isRunning(service)) {
-                system.start(service);
-            }
+            system.ensureRunning(service);
             system.stop(service);
         }
         List<Pair> pairs = new ArrayList<>();

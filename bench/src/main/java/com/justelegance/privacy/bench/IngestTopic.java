@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,16 +70,9 @@ final class IngestTopic {
         int orders = 0;
         long disclosures = 0;
         AtomicLong failures = new AtomicLong();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-ingest-preload",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = BenchSystem.storefrontProducer(bootstrap, "bench-ingest-preload",
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"))) {
             for (int i = 0; i < events; i++) {
                 String subject = subject(i % subjects);
                 EventPayload payload = payload(i);
@@ -120,10 +112,15 @@ final class IngestTopic {
 
     /** Event {@code i} of the mix: orders at 0, 1 and 2 of every five, contacts at 3 and 4. */
     static EventPayload payload(int i) {
+        return payload("bench-", i);
+    }
+
+    /** As {@link #payload(int)}, with order and contact references starting with {@code prefix}. */
+    static EventPayload payload(String prefix, int i) {
         int kind = i % 5;
         if (kind >= 3) {
             ContactChannel[] channels = ContactChannel.values();
-            return new CustomerContacted("bench-contact-" + i, channels[i % channels.length],
+            return new CustomerContacted(prefix + "contact-" + i, channels[i % channels.length],
                     kind == 3 ? ContactReason.ORDER_QUERY : ContactReason.RETURN_OR_REFUND, ComplaintStatus.NONE,
                     null);
         }
@@ -131,12 +128,12 @@ final class IngestTopic {
         // now and then, so an order reaches one, two or three recipients.
         int variant = (i / 5) % 10;
         return switch (variant) {
-            case 7 -> new OrderPlaced("bench-order-" + i, SalesChannel.AMAZON, Courier.DPD, null);
-            case 8 -> new OrderPlaced("bench-order-" + i, SalesChannel.CLICK_AND_COLLECT, null,
+            case 7 -> new OrderPlaced(prefix + "order-" + i, SalesChannel.AMAZON, Courier.DPD, null);
+            case 8 -> new OrderPlaced(prefix + "order-" + i, SalesChannel.CLICK_AND_COLLECT, null,
                     PaymentProvider.PAYPAL);
-            case 9 -> new OrderPlaced("bench-order-" + i, SalesChannel.EBAY, Courier.PARCELFORCE,
+            case 9 -> new OrderPlaced(prefix + "order-" + i, SalesChannel.EBAY, Courier.PARCELFORCE,
                     PaymentProvider.PAYPAL);
-            default -> new OrderPlaced("bench-order-" + i, SalesChannel.WEBSITE, Courier.ROYAL_MAIL,
+            default -> new OrderPlaced(prefix + "order-" + i, SalesChannel.WEBSITE, Courier.ROYAL_MAIL,
                     PaymentProvider.WORLDPAY);
         };
     }

@@ -12,9 +12,7 @@ import com.justelegance.privacy.events.codes.SalesChannel;
 import com.justelegance.privacy.simulator.customers.Customer;
 import com.justelegance.privacy.simulator.customers.CustomerDirectory;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -107,14 +105,8 @@ final class StorefrontSeed {
     }
 
     private void publish(List<EventEnvelope<? extends EventPayload>> events) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-storefront",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = BenchSystem.storefrontProducer(system.kafkaBootstrap(),
+                "bench-storefront", Map.of())) {
             for (EventEnvelope<? extends EventPayload> event : events) {
                 producer.send(new ProducerRecord<>(event.topic(), event.subjectId(), EventCodec.encode(event)));
             }
