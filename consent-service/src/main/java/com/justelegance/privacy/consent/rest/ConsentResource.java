@@ -12,6 +12,7 @@ import com.justelegance.privacy.kit.problem.ConsentProblem;
 import com.justelegance.privacy.kit.problem.FieldProblemException;
 import com.justelegance.privacy.kit.problem.ProblemException;
 import com.justelegance.privacy.kit.security.Roles;
+import io.smallrye.faulttolerance.api.RateLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A subject's consent decisions, current consents, history and receipts. */
@@ -76,6 +78,11 @@ public class ConsentResource {
             + "decision from the source it claims")
     @APIResponse(responseCode = "409", description = "subject-erased: the subject was erased; a returning person "
             + "gets a new subject id")
+    @APIResponse(responseCode = "429", description = "too-many-requests: more decisions this minute than the flood "
+            + "guard allows (CONSENT_DECISIONS_PER_MINUTE); Retry-After says when to send again")
+    // Reachable with a storefront token, not only a staff login: a leaked token must not let anyone flood the ledger.
+    // The limit sits above what two cores record (about 400 a second in bench/), so it never slows a real checkout.
+    @RateLimit(value = 30000, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Response recordDecision(
             @PathParam("subjectId") @Pattern(regexp = EventFieldRules.OPAQUE_ID_PATTERN) String subjectId,
             @HeaderParam(GPC_HEADER) String globalPrivacyControl,
